@@ -15,7 +15,8 @@
  */
 
 /**
- * HTTP wiring of the Z.AI client: authentication, SSE decoding and error decoding; not public API.
+ * HTTP wiring of the Z.AI client: authentication, SSE decoding and error decoding; not
+ * public API.
  */
 @NullMarked
 package io.github.zaispring.internal;
