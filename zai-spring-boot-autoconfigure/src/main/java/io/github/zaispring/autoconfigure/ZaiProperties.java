@@ -1,0 +1,475 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.zaispring.chat.ThinkingType;
+import io.github.zaispring.internal.BaseUrls;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the Z.AI client, under the {@code zai} prefix.
+ * <p>
+ * Values are checked as they are bound, so that a wrong value fails startup with a
+ * message naming the property and what would be valid.
+ *
+ * @author zai-spring-boot contributors
+ */
+@ConfigurationProperties("zai")
+public class ZaiProperties {
+
+	/**
+	 * Whether to auto-configure the Z.AI client.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * API key of Z.AI, sent as a bearer token. When unset, the ZAI_API_KEY environment
+	 * variable is used.
+	 */
+	private @Nullable String apiKey;
+
+	/**
+	 * Root URL of the API, without /chat/completions. The GLM Coding Plan uses
+	 * https://api.z.ai/api/coding/paas/v4 and BigModel (China) uses
+	 * https://open.bigmodel.cn/api/paas/v4.
+	 */
+	private String baseUrl = BaseUrls.DEFAULT;
+
+	/**
+	 * Value of the Accept-Language header. Blank to send none.
+	 */
+	private String acceptLanguage = "en-US,en";
+
+	/**
+	 * Maximum time to establish a connection to the API.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Maximum time to receive a whole non-streamed answer. Reasoning models can think
+	 * for minutes.
+	 */
+	private Duration responseTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Maximum time until the first event of a streamed answer. Reasoning models think
+	 * before they speak.
+	 */
+	private Duration firstChunkTimeout = Duration.ofMinutes(2);
+
+	/**
+	 * Maximum silence between two events of a streamed answer.
+	 */
+	private Duration streamIdleTimeout = Duration.ofMinutes(2);
+
+	private static final Map<String, String> EXAMPLES = Map.ofEntries(
+			Map.entry("zai.chat.model", "glm-4.6"), Map.entry("zai.chat.temperature", "0.7"),
+			Map.entry("zai.chat.top-p", "0.95"), Map.entry("zai.chat.max-tokens", "4096"),
+			Map.entry("zai.retry.max-attempts", "3"), Map.entry("zai.retry.multiplier", "2"),
+			Map.entry("zai.concurrency.max-in-flight", "5"),
+			Map.entry("zai.pool.max-connections", "500"));
+
+	private final Chat chat = new Chat();
+
+	private final Retry retry = new Retry();
+
+	private final Concurrency concurrency = new Concurrency();
+
+	private final Pool pool = new Pool();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getApiKey() {
+		return this.apiKey;
+	}
+
+	public void setApiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+	}
+
+	public String getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(String baseUrl) {
+		try {
+			this.baseUrl = BaseUrls.check("zai.base-url", baseUrl);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ZaiConfigurationException("zai.base-url", ex.getMessage(), BaseUrls.DEFAULT);
+		}
+	}
+
+	public String getAcceptLanguage() {
+		return this.acceptLanguage;
+	}
+
+	public void setAcceptLanguage(String acceptLanguage) {
+		this.acceptLanguage = acceptLanguage;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = positive("zai.connect-timeout", connectTimeout);
+	}
+
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	public void setResponseTimeout(Duration responseTimeout) {
+		this.responseTimeout = positive("zai.response-timeout", responseTimeout);
+	}
+
+	public Duration getFirstChunkTimeout() {
+		return this.firstChunkTimeout;
+	}
+
+	public void setFirstChunkTimeout(Duration firstChunkTimeout) {
+		this.firstChunkTimeout = positive("zai.first-chunk-timeout", firstChunkTimeout);
+	}
+
+	public Duration getStreamIdleTimeout() {
+		return this.streamIdleTimeout;
+	}
+
+	public void setStreamIdleTimeout(Duration streamIdleTimeout) {
+		this.streamIdleTimeout = positive("zai.stream-idle-timeout", streamIdleTimeout);
+	}
+
+	public Chat getChat() {
+		return this.chat;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Concurrency getConcurrency() {
+		return this.concurrency;
+	}
+
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	@Override
+	public String toString() {
+		return "ZaiProperties[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
+				+ ", model=" + this.chat.model + "]";
+	}
+
+	/**
+	 * Fail binding with a message naming the property and a valid example when the
+	 * condition does not hold.
+	 */
+	static void require(boolean condition, String property, Supplier<String> message) {
+		if (!condition) {
+			throw new ZaiConfigurationException(property, message.get(), EXAMPLES.getOrDefault(property, "30s"));
+		}
+	}
+
+	static Duration positive(String property, @Nullable Duration value) {
+		require(value != null && !value.isNegative() && !value.isZero(), property,
+				() -> property + " must be a positive duration such as 30s, but was " + value);
+		return value;
+	}
+
+	static Duration notNegative(String property, @Nullable Duration value) {
+		require(value != null && !value.isNegative(), property,
+				() -> property + " must be zero or a positive duration such as 30s, but was " + value);
+		return value;
+	}
+
+	/**
+	 * Defaults of chat requests that leave a field unset.
+	 */
+	public static class Chat {
+
+		/**
+		 * Model of requests that name none.
+		 */
+		private String model = "glm-4.6";
+
+		/**
+		 * Sampling temperature of requests that set none, in [0, 1]. Unset leaves it to
+		 * the server (1.0 for GLM-4.6).
+		 */
+		private @Nullable Double temperature;
+
+		/**
+		 * Nucleus-sampling threshold of requests that set none, in (0, 1]. Unset leaves
+		 * it to the server.
+		 */
+		private @Nullable Double topP;
+
+		/**
+		 * Maximum number of tokens to generate for requests that set none. Unset leaves
+		 * it to the server (65536 for GLM-4.6).
+		 */
+		private @Nullable Integer maxTokens;
+
+		/**
+		 * Thinking mode of requests that set none. Unset leaves it to the server, which
+		 * enables it on models that support it.
+		 */
+		private @Nullable ThinkingType thinking;
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.chat.model",
+				() -> "zai.chat.model must not be empty; use a model id such as glm-4.6");
+			this.model = model.strip();
+		}
+
+		public @Nullable Double getTemperature() {
+			return this.temperature;
+		}
+
+		public void setTemperature(@Nullable Double temperature) {
+			require(temperature == null || (temperature >= 0 && temperature <= 1), "zai.chat.temperature",
+				() -> "zai.chat.temperature must be between 0.0 and 1.0, but was " + temperature);
+			this.temperature = temperature;
+		}
+
+		public @Nullable Double getTopP() {
+			return this.topP;
+		}
+
+		public void setTopP(@Nullable Double topP) {
+			require(topP == null || (topP > 0 && topP <= 1), "zai.chat.top-p",
+				() -> "zai.chat.top-p must be greater than 0.0 and at most 1.0, but was " + topP);
+			this.topP = topP;
+		}
+
+		public @Nullable Integer getMaxTokens() {
+			return this.maxTokens;
+		}
+
+		public void setMaxTokens(@Nullable Integer maxTokens) {
+			require(maxTokens == null || maxTokens >= 1, "zai.chat.max-tokens",
+				() -> "zai.chat.max-tokens must be at least 1, but was " + maxTokens);
+			this.maxTokens = maxTokens;
+		}
+
+		public @Nullable ThinkingType getThinking() {
+			return this.thinking;
+		}
+
+		public void setThinking(@Nullable ThinkingType thinking) {
+			this.thinking = thinking;
+		}
+
+	}
+
+	/**
+	 * Retries of failed requests.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry transient failures: connection failures, server errors and
+		 * throttling.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of attempts, the first one included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Factor by which the wait grows after each retry.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Longest wait between two attempts, unless the server asks for longer with
+		 * Retry-After.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(8);
+
+		/**
+		 * Longest Retry-After to honour; a longer demand fails at once instead of
+		 * sleeping.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			require(maxAttempts >= 1, "zai.retry.max-attempts",
+				() -> "zai.retry.max-attempts must be at least 1 (1 means no retry), but was " + maxAttempts);
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = positive("zai.retry.initial-backoff", initialBackoff);
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			require(multiplier >= 1, "zai.retry.multiplier",
+				() -> "zai.retry.multiplier must be at least 1.0, but was " + multiplier);
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = positive("zai.retry.max-backoff", maxBackoff);
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = notNegative("zai.retry.max-retry-after", maxRetryAfter);
+		}
+
+	}
+
+	/**
+	 * Client-side limit of requests in flight, per model.
+	 */
+	public static class Concurrency {
+
+		/**
+		 * Maximum number of requests in flight per model; 0 for no limit. Z.AI limits
+		 * in-flight requests per model and answers 1302 beyond its limit.
+		 */
+		private int maxInFlight;
+
+		/**
+		 * Maximum time a request waits in the queue for a free slot before it fails.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			require(maxInFlight >= 0, "zai.concurrency.max-in-flight",
+				() -> "zai.concurrency.max-in-flight must be 0 (no limit) or more, but was " + maxInFlight);
+			this.maxInFlight = maxInFlight;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = notNegative("zai.concurrency.max-wait", maxWait);
+		}
+
+	}
+
+	/**
+	 * Connection pool of the client.
+	 */
+	public static class Pool {
+
+		/**
+		 * Maximum number of connections open at once. A stream holds its connection
+		 * until it ends.
+		 */
+		private int maxConnections = 500;
+
+		/**
+		 * Maximum time to wait for a free connection.
+		 */
+		private Duration pendingAcquireTimeout = Duration.ofSeconds(45);
+
+		/**
+		 * Time after which an idle connection is closed; shorter than the server's idle
+		 * cut-off so that no request is sent on a connection the server has closed.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(20);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			require(maxConnections >= 1, "zai.pool.max-connections",
+				() -> "zai.pool.max-connections must be at least 1, but was " + maxConnections);
+			this.maxConnections = maxConnections;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = positive("zai.pool.pending-acquire-timeout", pendingAcquireTimeout);
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = positive("zai.pool.max-idle-time", maxIdleTime);
+		}
+
+	}
+
+}

@@ -1,0 +1,544 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.chat;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import io.github.zaispring.ZaiContentFilterException;
+import io.github.zaispring.ZaiException;
+import io.github.zaispring.ZaiStreamException;
+import io.github.zaispring.ZaiTimeoutException;
+import io.github.zaispring.internal.BaseUrls;
+import io.github.zaispring.internal.JsonCodecs;
+import io.github.zaispring.internal.LibraryVersion;
+import io.github.zaispring.internal.ReactorConnectors;
+import io.github.zaispring.internal.ReactorConnectors.PoolSettings;
+import io.github.zaispring.internal.SseDataDecoder;
+import io.github.zaispring.internal.ZaiErrorDecoder;
+import io.netty.channel.ConnectTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.Decoder;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The Z.AI chat client: sends chat completion requests with the configured defaults
+ * and decodes answers, streams and errors.
+ * <p>
+ * Auto-configured by the starter from {@code zai.*} properties; outside Spring Boot,
+ * build one with {@link #builder()}: <pre class="code">
+ * ZaiChatTemplate template = ZaiChatTemplate.builder()
+ *     .apiKey(System.getenv("ZAI_API_KEY"))
+ *     .defaultModel("glm-4.6")
+ *     .build();
+ * </pre> A template is thread-safe and meant to be shared. A template that created its
+ * own connection pool releases it on {@link #close()}.
+ *
+ * @author zai-spring-boot contributors
+ */
+public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
+
+	private static final String CHAT_PATH = "/chat/completions";
+
+	private static final ResolvableType CHUNK_TYPE = ResolvableType.forClass(ChatCompletionChunk.class);
+
+	private final WebClient webClient;
+
+	private final String baseUrl;
+
+	private final Defaults defaults;
+
+	private final Decoder<?> jsonDecoder;
+
+	private final ZaiErrorDecoder errorDecoder;
+
+	private final Duration connectTimeout;
+
+	private final Duration responseTimeout;
+
+	private final Duration firstChunkTimeout;
+
+	private final Duration streamIdleTimeout;
+
+	private final @Nullable ConnectionProvider ownedConnectionProvider;
+
+	ZaiChatTemplate(Builder builder) {
+		Assert.isTrue(builder.apiKey != null && !builder.apiKey.isBlank(),
+				"apiKey must not be empty: set zai.api-key or the ZAI_API_KEY environment variable");
+		this.baseUrl = BaseUrls.check("baseUrl", builder.baseUrl);
+		this.defaults = new Defaults(builder.defaultModel, builder.defaultTemperature, builder.defaultTopP,
+				builder.defaultMaxTokens, builder.defaultThinking);
+		this.connectTimeout = builder.connectTimeout;
+		this.responseTimeout = builder.responseTimeout;
+		this.firstChunkTimeout = builder.firstChunkTimeout;
+		this.streamIdleTimeout = builder.streamIdleTimeout;
+		ConnectionProvider connectionProvider = builder.connectionProvider;
+		this.ownedConnectionProvider = (connectionProvider != null) ? null
+				: ReactorConnectors.connectionProvider(builder.poolSettings);
+		ConnectionProvider pool = (connectionProvider != null) ? connectionProvider : this.ownedConnectionProvider;
+		String apiKey = builder.apiKey;
+		String acceptLanguage = builder.acceptLanguage;
+		JsonCodecs.Capture codecs = new JsonCodecs.Capture();
+		WebClient.Builder webClientBuilder = builder.webClientBuilder.clone()
+			.baseUrl(this.baseUrl)
+			.clientConnector(ReactorConnectors.connector(pool, builder.connectTimeout))
+			.defaultHeaders((headers) -> {
+				headers.setBearerAuth(apiKey);
+				headers.set(HttpHeaders.USER_AGENT, LibraryVersion.userAgent());
+				if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+					headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+				}
+			})
+			.codecs(codecs);
+		this.webClient = webClientBuilder.build();
+		this.jsonDecoder = codecs.jsonDecoder(CHUNK_TYPE);
+		this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
+	}
+
+	/**
+	 * Create a builder of a template.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	@Override
+	public Mono<ChatCompletion> chat(ChatRequest request) {
+		Assert.notNull(request, "request must not be null");
+		ChatRequest wireRequest = applyDefaults(request).withStream(false);
+		Duration timeout = this.responseTimeout;
+		return this.webClient.post()
+			.uri(CHAT_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(wireRequest)
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
+					? response.bodyToMono(ChatCompletion.class) : errorOf(response, wireRequest))
+			.timeout(timeoutSignal("zai.response-timeout", timeout))
+			.onErrorMap((ex) -> translate(ex, wireRequest));
+	}
+
+	@Override
+	public Flux<ChatCompletionChunk> stream(ChatRequest request) {
+		Assert.notNull(request, "request must not be null");
+		ChatRequest wireRequest = applyDefaults(request).withStream(true);
+		Duration idleTimeout = this.streamIdleTimeout;
+		Flux<ChatCompletionChunk> chunks = this.webClient.post()
+			.uri(CHAT_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(wireRequest)
+			.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
+					? SseDataDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class))
+						.map((payload) -> decodeChunk(payload, wireRequest))
+					: errorOf(response, wireRequest).flux());
+		return chunks
+			.timeout(timeoutSignal("zai.first-chunk-timeout", this.firstChunkTimeout),
+					(chunk) -> timeoutSignal("zai.stream-idle-timeout", idleTimeout))
+			.onErrorMap((ex) -> translate(ex, wireRequest));
+	}
+
+	@Override
+	public Mono<String> chat(String userMessage) {
+		ChatRequest request = textRequest(userMessage);
+		return chat(request).handle((completion, sink) -> {
+			failOnTruncation(completion.finishReason(), completion.requestId(), sink);
+			sink.next(completion.content());
+		});
+	}
+
+	@Override
+	public Flux<String> streamText(String userMessage) {
+		ChatRequest request = textRequest(userMessage);
+		return stream(request).handle((chunk, sink) -> {
+			String content = chunk.content();
+			if (!content.isEmpty()) {
+				sink.next(content);
+			}
+			failOnTruncation(chunk.finishReason(), chunk.id(), sink);
+		});
+	}
+
+	/**
+	 * Release the connection pool this template created. Does nothing when the pool was
+	 * given to the builder.
+	 */
+	@Override
+	public void close() {
+		if (this.ownedConnectionProvider != null) {
+			this.ownedConnectionProvider.dispose();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ZaiChatTemplate[baseUrl=" + this.baseUrl + ", defaultModel=" + this.defaults.model() + "]";
+	}
+
+	private ChatRequest textRequest(String userMessage) {
+		Assert.hasText(userMessage, "userMessage must not be empty");
+		return ChatRequest.builder().user(userMessage).build();
+	}
+
+	private ChatRequest applyDefaults(ChatRequest request) {
+		if ((request.model() != null || this.defaults.model() == null)
+				&& (request.temperature() != null || this.defaults.temperature() == null)
+				&& (request.topP() != null || this.defaults.topP() == null)
+				&& (request.maxTokens() != null || this.defaults.maxTokens() == null)
+				&& (request.thinking() != null || this.defaults.thinking() == null)) {
+			return request;
+		}
+		ChatRequest.Builder builder = request.mutate();
+		if (request.model() == null) {
+			builder.model(this.defaults.model());
+		}
+		if (request.temperature() == null) {
+			builder.temperature(this.defaults.temperature());
+		}
+		if (request.topP() == null) {
+			builder.topP(this.defaults.topP());
+		}
+		if (request.maxTokens() == null) {
+			builder.maxTokens(this.defaults.maxTokens());
+		}
+		if (request.thinking() == null) {
+			builder.thinking(this.defaults.thinking());
+		}
+		return builder.build();
+	}
+
+	private ChatCompletionChunk decodeChunk(DataBuffer payload, ChatRequest request) {
+		try {
+			Object chunk = this.jsonDecoder.decode(payload, CHUNK_TYPE, MediaType.APPLICATION_JSON, null);
+			Assert.state(chunk instanceof ChatCompletionChunk, "JSON decoder returned no chunk");
+			return (ChatCompletionChunk) chunk;
+		}
+		catch (RuntimeException ex) {
+			throw new ZaiStreamException("Z.AI sent a chunk that is not a valid chat completion chunk",
+					request.requestId(), ex);
+		}
+	}
+
+	private <T> Mono<T> errorOf(ClientResponse response, ChatRequest request) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> Mono.error(this.errorDecoder.decode(status, headers, body, request.requestId())));
+	}
+
+	/**
+	 * A publisher that fails with a {@link ZaiTimeoutException} naming the timeout once
+	 * it elapses, for {@code timeout} operators: the exception says which timeout fired
+	 * without any state kept per exchange.
+	 */
+	private static Mono<Object> timeoutSignal(String timeoutName, Duration timeout) {
+		return Mono.delay(timeout).then(Mono.error(() -> new ZaiTimeoutException(timeoutName, timeout, null)));
+	}
+
+	private Throwable translate(Throwable ex, ChatRequest request) {
+		if (ex instanceof ZaiException) {
+			return ex;
+		}
+		if (ex instanceof WebClientRequestException requestException) {
+			if (requestException.getCause() instanceof ConnectTimeoutException) {
+				return new ZaiTimeoutException("zai.connect-timeout", this.connectTimeout, ex);
+			}
+			return new ZaiException("Could not send the request to Z.AI at " + requestException.getUri().getHost()
+					+ ": " + requestException.getMostSpecificCause().getMessage(), ex);
+		}
+		return new ZaiException("Z.AI request failed: " + ex.getMessage(), 0, null, request.requestId(), ex);
+	}
+
+	private static void failOnTruncation(@Nullable FinishReason finishReason, @Nullable String requestId,
+			SynchronousSink<String> sink) {
+		if (finishReason == FinishReason.SENSITIVE) {
+			sink.error(new ZaiContentFilterException(200, null,
+					"The reply was stopped by Z.AI's content filter (finish reason 'sensitive')", requestId));
+		}
+		else if (finishReason == FinishReason.NETWORK_ERROR) {
+			sink.error(new ZaiStreamException(
+					"The reply was cut off by a model inference error (finish reason 'network_error')", requestId,
+					null));
+		}
+	}
+
+	private record Defaults(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,
+			@Nullable Integer maxTokens, @Nullable Thinking thinking) {
+
+	}
+
+	/**
+	 * Builder of a {@link ZaiChatTemplate}. Only the API key is required.
+	 */
+	public static final class Builder {
+
+		private WebClient.Builder webClientBuilder = WebClient.builder();
+
+		private @Nullable String apiKey;
+
+		private String baseUrl = BaseUrls.DEFAULT;
+
+		private @Nullable String acceptLanguage = "en-US,en";
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration responseTimeout = Duration.ofMinutes(5);
+
+		private Duration firstChunkTimeout = Duration.ofMinutes(2);
+
+		private Duration streamIdleTimeout = Duration.ofMinutes(2);
+
+		private @Nullable String defaultModel = "glm-4.6";
+
+		private @Nullable Double defaultTemperature;
+
+		private @Nullable Double defaultTopP;
+
+		private @Nullable Integer defaultMaxTokens;
+
+		private @Nullable Thinking defaultThinking;
+
+		private @Nullable ConnectionProvider connectionProvider;
+
+		private PoolSettings poolSettings = PoolSettings.DEFAULTS;
+
+		Builder() {
+		}
+
+		/**
+		 * Use the given {@link WebClient.Builder}, which is cloned, so that its
+		 * customizations (codecs, filters, observation) apply to the template. Defaults
+		 * to {@link WebClient#builder()}.
+		 * @param webClientBuilder the builder to start from
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
+			this.webClientBuilder = webClientBuilder;
+			return this;
+		}
+
+		/**
+		 * Set the API key, sent as {@code Authorization: Bearer}. Required.
+		 * @param apiKey the API key
+		 * @return this builder
+		 */
+		public Builder apiKey(String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Set the root of the API, without {@code /chat/completions}. Defaults to
+		 * {@code https://api.z.ai/api/paas/v4}; the coding plan uses
+		 * {@code https://api.z.ai/api/coding/paas/v4}.
+		 * @param baseUrl the http or https root URL of the API
+		 * @return this builder
+		 */
+		public Builder baseUrl(String baseUrl) {
+			this.baseUrl = BaseUrls.check("baseUrl", baseUrl);
+			return this;
+		}
+
+		/**
+		 * Set the {@code Accept-Language} header. Defaults to {@code en-US,en}, as in the
+		 * API's examples; {@code null} or blank sends none.
+		 * @param acceptLanguage the header value, or {@code null}
+		 * @return this builder
+		 */
+		public Builder acceptLanguage(@Nullable String acceptLanguage) {
+			this.acceptLanguage = acceptLanguage;
+			return this;
+		}
+
+		/**
+		 * Set the longest wait to establish a connection. Defaults to 10 seconds.
+		 * @param connectTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = positive("connectTimeout", connectTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for a whole non-streamed answer. Defaults to 5 minutes,
+		 * since reasoning models can think for long.
+		 * @param responseTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = positive("responseTimeout", responseTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for the first chunk of a stream. Defaults to 2 minutes.
+		 * @param firstChunkTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder firstChunkTimeout(Duration firstChunkTimeout) {
+			this.firstChunkTimeout = positive("firstChunkTimeout", firstChunkTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the longest silence between two chunks of a stream. Defaults to 2 minutes.
+		 * @param streamIdleTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
+			this.streamIdleTimeout = positive("streamIdleTimeout", streamIdleTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the model of requests that name none. Defaults to {@code glm-4.6}.
+		 * @param model the model id, such as {@code glm-4.6}
+		 * @return this builder
+		 */
+		public Builder defaultModel(String model) {
+			Assert.hasText(model, "defaultModel must not be empty; use a model id such as glm-4.6");
+			this.defaultModel = model;
+			return this;
+		}
+
+		/**
+		 * Set the temperature of requests that set none; {@code null} leaves it to the
+		 * server.
+		 * @param temperature a value in [0, 1], or {@code null}
+		 * @return this builder
+		 */
+		public Builder defaultTemperature(@Nullable Double temperature) {
+			Assert.isTrue(temperature == null || (temperature >= 0 && temperature <= 1),
+					() -> "defaultTemperature must be between 0.0 and 1.0, but was " + temperature);
+			this.defaultTemperature = temperature;
+			return this;
+		}
+
+		/**
+		 * Set the nucleus-sampling threshold of requests that set none; {@code null}
+		 * leaves it to the server.
+		 * @param topP a value in (0, 1], or {@code null}
+		 * @return this builder
+		 */
+		public Builder defaultTopP(@Nullable Double topP) {
+			Assert.isTrue(topP == null || (topP > 0 && topP <= 1),
+					() -> "defaultTopP must be greater than 0.0 and at most 1.0, but was " + topP);
+			this.defaultTopP = topP;
+			return this;
+		}
+
+		/**
+		 * Set the most tokens to generate for requests that set none; {@code null}
+		 * leaves it to the server.
+		 * @param maxTokens a positive number, or {@code null}
+		 * @return this builder
+		 */
+		public Builder defaultMaxTokens(@Nullable Integer maxTokens) {
+			Assert.isTrue(maxTokens == null || maxTokens >= 1,
+					() -> "defaultMaxTokens must be at least 1, but was " + maxTokens);
+			this.defaultMaxTokens = maxTokens;
+			return this;
+		}
+
+		/**
+		 * Set the thinking mode of requests that set none; {@code null} leaves it to the
+		 * server (which enables it on models that support it).
+		 * @param thinking the thinking mode, or {@code null}
+		 * @return this builder
+		 */
+		public Builder defaultThinking(@Nullable Thinking thinking) {
+			this.defaultThinking = thinking;
+			return this;
+		}
+
+		/**
+		 * Use the given Reactor Netty connection pool instead of creating one. The
+		 * caller stays responsible for disposing it.
+		 * @param connectionProvider the pool to use
+		 * @return this builder
+		 */
+		public Builder connectionProvider(ConnectionProvider connectionProvider) {
+			Assert.notNull(connectionProvider, "connectionProvider must not be null");
+			this.connectionProvider = connectionProvider;
+			return this;
+		}
+
+		/**
+		 * Size the connection pool the template creates when no
+		 * {@link #connectionProvider(ConnectionProvider) pool is given}.
+		 * @param maxConnections the most connections open at once, at least 1
+		 * @param pendingAcquireTimeout the longest wait for a free connection
+		 * @param maxIdleTime how long an idle connection is kept
+		 * @return this builder
+		 */
+		public Builder pool(int maxConnections, Duration pendingAcquireTimeout, Duration maxIdleTime) {
+			Assert.isTrue(maxConnections >= 1, () -> "maxConnections must be at least 1, but was " + maxConnections);
+			this.poolSettings = new PoolSettings(maxConnections,
+					positive("pendingAcquireTimeout", pendingAcquireTimeout), positive("maxIdleTime", maxIdleTime));
+			return this;
+		}
+
+		/**
+		 * Apply the given customizer to this builder.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder apply(Consumer<Builder> customizer) {
+			customizer.accept(this);
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return a new template
+		 * @throws IllegalArgumentException when no API key was given
+		 */
+		public ZaiChatTemplate build() {
+			return new ZaiChatTemplate(this);
+		}
+
+		private static Duration positive(String name, @Nullable Duration value) {
+			Assert.isTrue(value != null && !value.isNegative() && !value.isZero(),
+					() -> name + " must be a positive duration such as 30s, but was " + value);
+			return value;
+		}
+
+		@Override
+		public String toString() {
+			return "ZaiChatTemplate.Builder[baseUrl=" + this.baseUrl + ", apiKey="
+					+ ((this.apiKey != null) ? "******" : "none") + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.autoconfigure;
+
+import io.github.zaispring.chat.ZaiChatOperations;
+import io.github.zaispring.chat.ZaiChatTemplate;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boots an application through the real auto-configuration chain, so that a missing
+ * or misordered entry in {@code AutoConfiguration.imports} is caught.
+ *
+ * @author zai-spring-boot contributors
+ */
+class ZaiAutoConfigurationChainTests {
+
+	@Test
+	void autoConfiguresTheTemplateThroughEnableAutoConfiguration() {
+		SpringApplication application = new SpringApplication(Application.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--zai.api-key=chain-test.key")) {
+			assertThat(context.getBeansOfType(ZaiChatOperations.class)).hasSize(1);
+			assertThat(context.getBean(ZaiChatOperations.class)).isInstanceOf(ZaiChatTemplate.class);
+			// Boot's WebClient.Builder is there, so the template was built after it
+			assertThat(context.getBeanProvider(WebClient.Builder.class).getIfAvailable()).isNotNull();
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Application {
+
+	}
+
+}
