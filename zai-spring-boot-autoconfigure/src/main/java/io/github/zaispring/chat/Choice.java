@@ -16,6 +16,7 @@
 
 package io.github.zaispring.chat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -44,6 +45,20 @@ public record Choice(int index, ChatCompletionMessage message,
 		this.index = index;
 		this.message = (message != null) ? message : ChatCompletionMessage.EMPTY;
 		this.finishReason = finishReason;
+	}
+
+	/**
+	 * Create a choice from its wire form, where a missing index means {@code 0}.
+	 * @param index the position of this choice
+	 * @param message the answer
+	 * @param finishReason why the model stopped
+	 * @return the choice
+	 */
+	@JsonCreator
+	public static Choice of(@JsonProperty("index") @Nullable Integer index,
+			@JsonProperty("message") @Nullable ChatCompletionMessage message,
+			@JsonProperty("finish_reason") @Nullable FinishReason finishReason) {
+		return new Choice((index != null) ? index : 0, message, finishReason);
 	}
 
 }

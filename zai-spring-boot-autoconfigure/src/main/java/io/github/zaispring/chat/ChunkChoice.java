@@ -16,6 +16,7 @@
 
 package io.github.zaispring.chat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -44,6 +45,20 @@ public record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason")
 		this.index = index;
 		this.delta = (delta != null) ? delta : Delta.EMPTY;
 		this.finishReason = finishReason;
+	}
+
+	/**
+	 * Create a chunk choice from its wire form, where a missing index means {@code 0}.
+	 * @param index the position of the choice
+	 * @param delta the increment
+	 * @param finishReason why the model stopped
+	 * @return the chunk choice
+	 */
+	@JsonCreator
+	public static ChunkChoice of(@JsonProperty("index") @Nullable Integer index,
+			@JsonProperty("delta") @Nullable Delta delta,
+			@JsonProperty("finish_reason") @Nullable FinishReason finishReason) {
+		return new ChunkChoice((index != null) ? index : 0, delta, finishReason);
 	}
 
 }

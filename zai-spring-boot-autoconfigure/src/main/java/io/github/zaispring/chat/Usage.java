@@ -16,6 +16,7 @@
 
 package io.github.zaispring.chat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -37,6 +38,29 @@ public record Usage(@JsonProperty("prompt_tokens") int promptTokens,
 		@JsonProperty("completion_tokens") int completionTokens, @JsonProperty("total_tokens") int totalTokens,
 		@JsonProperty("prompt_tokens_details") @Nullable PromptTokensDetails promptTokensDetails,
 		@JsonProperty("completion_tokens_details") @Nullable CompletionTokensDetails completionTokensDetails) {
+
+	/**
+	 * Create usage from its wire form, where a missing count means {@code 0}.
+	 * @param promptTokens the input tokens
+	 * @param completionTokens the output tokens
+	 * @param totalTokens the total tokens
+	 * @param promptTokensDetails the input details
+	 * @param completionTokensDetails the output details
+	 * @return the usage
+	 */
+	@JsonCreator
+	public static Usage of(@JsonProperty("prompt_tokens") @Nullable Integer promptTokens,
+			@JsonProperty("completion_tokens") @Nullable Integer completionTokens,
+			@JsonProperty("total_tokens") @Nullable Integer totalTokens,
+			@JsonProperty("prompt_tokens_details") @Nullable PromptTokensDetails promptTokensDetails,
+			@JsonProperty("completion_tokens_details") @Nullable CompletionTokensDetails completionTokensDetails) {
+		return new Usage(orZero(promptTokens), orZero(completionTokens), orZero(totalTokens), promptTokensDetails,
+				completionTokensDetails);
+	}
+
+	private static int orZero(@Nullable Integer value) {
+		return (value != null) ? value : 0;
+	}
 
 	/**
 	 * Return the number of input tokens served from the context cache.
