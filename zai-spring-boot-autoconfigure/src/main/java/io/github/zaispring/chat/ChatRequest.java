@@ -52,7 +52,7 @@ public final class ChatRequest {
 	 */
 	private static final Map<String, String> TYPED_FIELDS = Map.ofEntries(Map.entry("model", "model(..)"),
 			Map.entry("messages", "message(..) or messages(..)"), Map.entry("do_sample", "doSample(..)"),
-			Map.entry("stream", "ZaiChatOperations.stream(..), which sets it"), Map.entry("thinking", "thinking(..)"),
+			Map.entry("stream", "ZaiChatOperations.stream(..)"), Map.entry("thinking", "thinking(..)"),
 			Map.entry("temperature", "temperature(..)"), Map.entry("top_p", "topP(..)"),
 			Map.entry("max_tokens", "maxTokens(..)"), Map.entry("tools", "tool(..) or tools(..)"),
 			Map.entry("tool_choice", "toolChoice(..)"), Map.entry("tool_stream", "toolStream(..)"),

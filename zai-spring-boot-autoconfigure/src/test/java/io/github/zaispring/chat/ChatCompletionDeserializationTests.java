@@ -175,7 +175,12 @@ class ChatCompletionDeserializationTests {
 	@MethodSource("mappers")
 	void completionRoundTrips(JsonMapper mapper) {
 		ChatCompletion completion = mapper.readValue(Fixtures.read("chat/tool-call.json"), ChatCompletion.class);
-		ChatCompletion copy = mapper.readValue(mapper.writeValueAsString(completion), ChatCompletion.class);
+		String json = mapper.writeValueAsString(completion);
+		assertThat(mapper.readTree(json).propertyNames()).containsExactlyInAnyOrder("id", "request_id", "created",
+				"model", "choices", "usage", "web_search");
+		assertThat(mapper.readTree(json).at("/choices/0/message").propertyNames()).containsExactlyInAnyOrder("role",
+				"content", "reasoning_content", "tool_calls");
+		ChatCompletion copy = mapper.readValue(json, ChatCompletion.class);
 		assertThat(copy).isEqualTo(completion);
 	}
 
