@@ -1,0 +1,679 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.chat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * An immutable request to {@code POST /chat/completions}. Build one with
+ * {@link #builder()}, derive variants with {@link #mutate()}.
+ * <p>
+ * Unset fields are not sent. An unset {@code model} (and other unset options) take the
+ * client's configured defaults ({@code zai.chat.*}). Fields the API adds later can be
+ * sent with {@link Builder#extraBody(String, Object)}; they are written at the top level
+ * of the JSON body.
+ *
+ * @author zai-spring-boot
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "model", "messages", "do_sample", "stream", "thinking", "temperature", "top_p", "max_tokens",
+		"tools", "tool_choice", "tool_stream", "stop", "response_format", "request_id", "user_id" })
+public final class ChatRequest {
+
+	/**
+	 * The JSON names of the typed fields, mapped to the builder method that sets each.
+	 */
+	private static final Map<String, String> TYPED_FIELDS = Map.ofEntries(Map.entry("model", "model(..)"),
+			Map.entry("messages", "message(..) or messages(..)"), Map.entry("do_sample", "doSample(..)"),
+			Map.entry("stream", "ZaiChatOperations.stream(..)"), Map.entry("thinking", "thinking(..)"),
+			Map.entry("temperature", "temperature(..)"), Map.entry("top_p", "topP(..)"),
+			Map.entry("max_tokens", "maxTokens(..)"), Map.entry("tools", "tool(..) or tools(..)"),
+			Map.entry("tool_choice", "toolChoice(..)"), Map.entry("tool_stream", "toolStream(..)"),
+			Map.entry("stop", "stop(..)"), Map.entry("response_format", "responseFormat(..)"),
+			Map.entry("request_id", "requestId(..)"), Map.entry("user_id", "userId(..)"));
+
+	private static final int MAX_STOP_WORDS = 4;
+
+	private final @Nullable String model;
+
+	private final List<ChatMessage> messages;
+
+	private final @Nullable Boolean doSample;
+
+	private final @Nullable Boolean stream;
+
+	private final @Nullable Thinking thinking;
+
+	private final @Nullable Double temperature;
+
+	private final @Nullable Double topP;
+
+	private final @Nullable Integer maxTokens;
+
+	private final List<Tool> tools;
+
+	private final @Nullable String toolChoice;
+
+	private final @Nullable Boolean toolStream;
+
+	private final List<String> stop;
+
+	private final @Nullable ResponseFormat responseFormat;
+
+	private final @Nullable String requestId;
+
+	private final @Nullable String userId;
+
+	private final Map<String, Object> extraBody;
+
+	private ChatRequest(Builder builder, @Nullable Boolean stream) {
+		this.model = builder.model;
+		this.messages = List.copyOf(builder.messages);
+		this.doSample = builder.doSample;
+		this.stream = stream;
+		this.thinking = builder.thinking;
+		this.temperature = builder.temperature;
+		this.topP = builder.topP;
+		this.maxTokens = builder.maxTokens;
+		this.tools = List.copyOf(builder.tools);
+		this.toolChoice = builder.toolChoice;
+		this.toolStream = builder.toolStream;
+		this.stop = List.copyOf(builder.stop);
+		this.responseFormat = builder.responseFormat;
+		this.requestId = builder.requestId;
+		this.userId = builder.userId;
+		this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
+	}
+
+	/**
+	 * Return a new, empty builder.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return a builder prefilled with the fields of this request, to derive a variant.
+	 * @return the builder
+	 */
+	public Builder mutate() {
+		return new Builder(this);
+	}
+
+	/**
+	 * Return a copy of this request with the wire {@code stream} flag set. Used by the
+	 * client ({@code ZaiChatOperations.stream(..)} sets it to {@code true},
+	 * {@code ZaiChatOperations.chat(..)} to {@code false}); users do not need it.
+	 * @param stream whether the server answers with an SSE stream
+	 * @return this request if the flag already has that value, otherwise a copy
+	 */
+	public ChatRequest withStream(boolean stream) {
+		if (this.stream != null && this.stream == stream) {
+			return this;
+		}
+		return new ChatRequest(new Builder(this), stream);
+	}
+
+	/**
+	 * Return the model id.
+	 * @return the model id, or {@code null} to use the configured default
+	 */
+	@JsonProperty("model")
+	public @Nullable String model() {
+		return this.model;
+	}
+
+	/**
+	 * Return the conversation.
+	 * @return the messages, never empty, unmodifiable
+	 */
+	@JsonProperty("messages")
+	public List<ChatMessage> messages() {
+		return this.messages;
+	}
+
+	/**
+	 * Return whether sampling is enabled ({@code false} makes temperature and top_p
+	 * ineffective).
+	 * @return the flag, or {@code null} if not set
+	 */
+	@JsonProperty("do_sample")
+	public @Nullable Boolean doSample() {
+		return this.doSample;
+	}
+
+	/**
+	 * Return the wire {@code stream} flag, set by the client.
+	 * @return the flag, or {@code null} if not set
+	 * @see #withStream(boolean)
+	 */
+	@JsonProperty("stream")
+	public @Nullable Boolean stream() {
+		return this.stream;
+	}
+
+	/**
+	 * Return the thinking option.
+	 * @return the option, or {@code null} if not set
+	 */
+	@JsonProperty("thinking")
+	public @Nullable Thinking thinking() {
+		return this.thinking;
+	}
+
+	/**
+	 * Return the sampling temperature.
+	 * @return the temperature in [0, 1], or {@code null} if not set
+	 */
+	@JsonProperty("temperature")
+	public @Nullable Double temperature() {
+		return this.temperature;
+	}
+
+	/**
+	 * Return the nucleus sampling probability.
+	 * @return top_p in (0, 1], or {@code null} if not set
+	 */
+	@JsonProperty("top_p")
+	public @Nullable Double topP() {
+		return this.topP;
+	}
+
+	/**
+	 * Return the maximum number of output tokens.
+	 * @return the limit, or {@code null} if not set
+	 */
+	@JsonProperty("max_tokens")
+	public @Nullable Integer maxTokens() {
+		return this.maxTokens;
+	}
+
+	/**
+	 * Return the tools the model may call.
+	 * @return the tools, empty (and not sent) if none, unmodifiable
+	 */
+	@JsonProperty("tools")
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public List<Tool> tools() {
+		return this.tools;
+	}
+
+	/**
+	 * Return the tool choice; the API supports only {@code "auto"}.
+	 * @return the tool choice, or {@code null} if not set
+	 */
+	@JsonProperty("tool_choice")
+	public @Nullable String toolChoice() {
+		return this.toolChoice;
+	}
+
+	/**
+	 * Return whether tool-call arguments are streamed in pieces (requires streaming).
+	 * @return the flag, or {@code null} if not set
+	 */
+	@JsonProperty("tool_stream")
+	public @Nullable Boolean toolStream() {
+		return this.toolStream;
+	}
+
+	/**
+	 * Return the stop words.
+	 * @return the stop words, empty (and not sent) if none, unmodifiable
+	 */
+	@JsonProperty("stop")
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
+	public List<String> stop() {
+		return this.stop;
+	}
+
+	/**
+	 * Return the response format.
+	 * @return the format, or {@code null} if not set
+	 */
+	@JsonProperty("response_format")
+	public @Nullable ResponseFormat responseFormat() {
+		return this.responseFormat;
+	}
+
+	/**
+	 * Return the caller's request id.
+	 * @return the request id, or {@code null} to let the server generate one
+	 */
+	@JsonProperty("request_id")
+	public @Nullable String requestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * Return the end user's id.
+	 * @return the user id, or {@code null} if not set
+	 */
+	@JsonProperty("user_id")
+	public @Nullable String userId() {
+		return this.userId;
+	}
+
+	/**
+	 * Return the extra fields written at the top level of the JSON body.
+	 * @return the extra fields, never {@code null}, unmodifiable
+	 */
+	@JsonAnyGetter
+	public Map<String, Object> extraBody() {
+		return this.extraBody;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object obj) {
+		if (this == obj) {
+			return true;
+		}
+		return (obj instanceof ChatRequest other) && Objects.equals(this.model, other.model)
+				&& this.messages.equals(other.messages) && Objects.equals(this.doSample, other.doSample)
+				&& Objects.equals(this.stream, other.stream) && Objects.equals(this.thinking, other.thinking)
+				&& Objects.equals(this.temperature, other.temperature) && Objects.equals(this.topP, other.topP)
+				&& Objects.equals(this.maxTokens, other.maxTokens) && this.tools.equals(other.tools)
+				&& Objects.equals(this.toolChoice, other.toolChoice)
+				&& Objects.equals(this.toolStream, other.toolStream) && this.stop.equals(other.stop)
+				&& Objects.equals(this.responseFormat, other.responseFormat)
+				&& Objects.equals(this.requestId, other.requestId) && Objects.equals(this.userId, other.userId)
+				&& this.extraBody.equals(other.extraBody);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.model, this.messages, this.doSample, this.stream, this.thinking, this.temperature,
+				this.topP, this.maxTokens, this.tools, this.toolChoice, this.toolStream, this.stop, this.responseFormat,
+				this.requestId, this.userId, this.extraBody);
+	}
+
+	/**
+	 * Return a concise description: the model, the number of messages and the options
+	 * that are set, without message content.
+	 * @return the description
+	 */
+	@Override
+	public String toString() {
+		List<String> fields = new ArrayList<>();
+		fields.add("model=" + this.model);
+		fields.add("messages=" + this.messages.size());
+		addIfSet(fields, "doSample", this.doSample);
+		addIfSet(fields, "stream", this.stream);
+		addIfSet(fields, "thinking", (this.thinking != null) ? this.thinking.type().value() : null);
+		addIfSet(fields, "temperature", this.temperature);
+		addIfSet(fields, "topP", this.topP);
+		addIfSet(fields, "maxTokens", this.maxTokens);
+		addIfSet(fields, "tools", this.tools.isEmpty() ? null : this.tools.stream().map(Tool::type).toList());
+		addIfSet(fields, "toolChoice", this.toolChoice);
+		addIfSet(fields, "toolStream", this.toolStream);
+		addIfSet(fields, "stop", this.stop.isEmpty() ? null : this.stop.size());
+		addIfSet(fields, "responseFormat", (this.responseFormat != null) ? this.responseFormat.type() : null);
+		addIfSet(fields, "requestId", this.requestId);
+		addIfSet(fields, "extraBody", this.extraBody.isEmpty() ? null : this.extraBody.keySet());
+		return "ChatRequest{" + String.join(", ", fields) + "}";
+	}
+
+	private static void addIfSet(List<String> fields, String name, @Nullable Object value) {
+		if (value != null) {
+			fields.add(name + "=" + value);
+		}
+	}
+
+	/**
+	 * Builder for {@link ChatRequest}. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private @Nullable String model;
+
+		private final List<ChatMessage> messages = new ArrayList<>();
+
+		private @Nullable Boolean doSample;
+
+		private @Nullable Boolean stream;
+
+		private @Nullable Thinking thinking;
+
+		private @Nullable Double temperature;
+
+		private @Nullable Double topP;
+
+		private @Nullable Integer maxTokens;
+
+		private final List<Tool> tools = new ArrayList<>();
+
+		private @Nullable String toolChoice;
+
+		private @Nullable Boolean toolStream;
+
+		private final List<String> stop = new ArrayList<>();
+
+		private @Nullable ResponseFormat responseFormat;
+
+		private @Nullable String requestId;
+
+		private @Nullable String userId;
+
+		private final Map<String, Object> extraBody = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		private Builder(ChatRequest request) {
+			this.model = request.model;
+			this.messages.addAll(request.messages);
+			this.doSample = request.doSample;
+			this.stream = request.stream;
+			this.thinking = request.thinking;
+			this.temperature = request.temperature;
+			this.topP = request.topP;
+			this.maxTokens = request.maxTokens;
+			this.tools.addAll(request.tools);
+			this.toolChoice = request.toolChoice;
+			this.toolStream = request.toolStream;
+			this.stop.addAll(request.stop);
+			this.responseFormat = request.responseFormat;
+			this.requestId = request.requestId;
+			this.userId = request.userId;
+			this.extraBody.putAll(request.extraBody);
+		}
+
+		/**
+		 * Set the model id, for example {@code glm-4.6}.
+		 * @param model the model id, or {@code null} for the configured default
+		 * @return this builder
+		 */
+		public Builder model(@Nullable String model) {
+			this.model = model;
+			return this;
+		}
+
+		/**
+		 * Append a message to the conversation.
+		 * @param message the message
+		 * @return this builder
+		 */
+		public Builder message(ChatMessage message) {
+			Assert.notNull(message, "message must not be null");
+			this.messages.add(message);
+			return this;
+		}
+
+		/**
+		 * Replace the conversation with the given messages.
+		 * @param messages the messages
+		 * @return this builder
+		 */
+		public Builder messages(List<ChatMessage> messages) {
+			Assert.notNull(messages, "messages must not be null");
+			Assert.noNullElements(messages, "messages must not contain null elements");
+			this.messages.clear();
+			this.messages.addAll(messages);
+			return this;
+		}
+
+		/**
+		 * Append a system message.
+		 * @param content the instructions
+		 * @return this builder
+		 */
+		public Builder system(String content) {
+			return message(ChatMessage.system(content));
+		}
+
+		/**
+		 * Append a user message.
+		 * @param content the user's text
+		 * @return this builder
+		 */
+		public Builder user(String content) {
+			return message(ChatMessage.user(content));
+		}
+
+		/**
+		 * Set the sampling temperature.
+		 * @param temperature a value in [0, 1], or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder temperature(@Nullable Double temperature) {
+			this.temperature = temperature;
+			return this;
+		}
+
+		/**
+		 * Set the nucleus sampling probability; tune this or the temperature, not both.
+		 * @param topP a value in (0, 1], or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder topP(@Nullable Double topP) {
+			this.topP = topP;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of output tokens.
+		 * @param maxTokens at least 1, or {@code null} for the model's default
+		 * @return this builder
+		 */
+		public Builder maxTokens(@Nullable Integer maxTokens) {
+			this.maxTokens = maxTokens;
+			return this;
+		}
+
+		/**
+		 * Set whether to sample; {@code false} makes temperature and top_p ineffective.
+		 * @param doSample the flag, or {@code null} for the default ({@code true})
+		 * @return this builder
+		 */
+		public Builder doSample(@Nullable Boolean doSample) {
+			this.doSample = doSample;
+			return this;
+		}
+
+		/**
+		 * Set the stop words, replacing earlier ones. The API documents one stop word
+		 * today; its later schema allows four, the limit checked here.
+		 * @param stop the stop words, at most 4
+		 * @return this builder
+		 */
+		public Builder stop(String... stop) {
+			Assert.notNull(stop, "stop must not be null");
+			return stop(Arrays.asList(stop));
+		}
+
+		/**
+		 * Set the stop words, replacing earlier ones. The API documents one stop word
+		 * today; its later schema allows four, the limit checked here.
+		 * @param stop the stop words, at most 4
+		 * @return this builder
+		 */
+		public Builder stop(List<String> stop) {
+			Assert.notNull(stop, "stop must not be null");
+			Assert.noNullElements(stop, "stop must not contain null elements");
+			this.stop.clear();
+			this.stop.addAll(stop);
+			return this;
+		}
+
+		/**
+		 * Set the thinking option.
+		 * @param thinking the option, for example {@link Thinking#disabled()}, or
+		 * {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder thinking(@Nullable Thinking thinking) {
+			this.thinking = thinking;
+			return this;
+		}
+
+		/**
+		 * Replace the tools the model may call.
+		 * @param tools the tools (the API supports up to 128 functions)
+		 * @return this builder
+		 */
+		public Builder tools(List<Tool> tools) {
+			Assert.notNull(tools, "tools must not be null");
+			Assert.noNullElements(tools, "tools must not contain null elements");
+			this.tools.clear();
+			this.tools.addAll(tools);
+			return this;
+		}
+
+		/**
+		 * Append a tool the model may call.
+		 * @param tool the tool
+		 * @return this builder
+		 */
+		public Builder tool(Tool tool) {
+			Assert.notNull(tool, "tool must not be null");
+			this.tools.add(tool);
+			return this;
+		}
+
+		/**
+		 * Set the tool choice; the API supports only {@code "auto"}.
+		 * @param toolChoice the tool choice, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder toolChoice(@Nullable String toolChoice) {
+			this.toolChoice = toolChoice;
+			return this;
+		}
+
+		/**
+		 * Set whether tool-call arguments are streamed in pieces (streaming only, GLM-4.6
+		 * and later).
+		 * @param toolStream the flag, or {@code null} for the default ({@code false})
+		 * @return this builder
+		 */
+		public Builder toolStream(@Nullable Boolean toolStream) {
+			this.toolStream = toolStream;
+			return this;
+		}
+
+		/**
+		 * Set the response format.
+		 * @param responseFormat the format, for example
+		 * {@link ResponseFormat#jsonObject()}
+		 * @return this builder
+		 */
+		public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
+			this.responseFormat = responseFormat;
+			return this;
+		}
+
+		/**
+		 * Set the caller's request id; it must be unique (the API rejects a duplicate
+		 * with error 1231).
+		 * @param requestId 6 to 64 characters, or {@code null} to let the server generate
+		 * one
+		 * @return this builder
+		 */
+		public Builder requestId(@Nullable String requestId) {
+			this.requestId = requestId;
+			return this;
+		}
+
+		/**
+		 * Set the end user's id; avoid sensitive information.
+		 * @param userId 6 to 128 characters, or {@code null}
+		 * @return this builder
+		 */
+		public Builder userId(@Nullable String userId) {
+			this.userId = userId;
+			return this;
+		}
+
+		/**
+		 * Add a field the typed API does not cover yet; it is written at the top level of
+		 * the JSON body. A {@code null} value removes the field.
+		 * @param key the JSON field name; must not be one of the typed fields
+		 * @param value the value, anything the JSON codec can write
+		 * @return this builder
+		 * @throws IllegalArgumentException if the key names a typed field
+		 */
+		public Builder extraBody(String key, @Nullable Object value) {
+			Assert.hasText(key, "extraBody key must not be empty");
+			String setter = TYPED_FIELDS.get(key);
+			Assert.isTrue(setter == null,
+					() -> "extraBody key '" + key + "' is a typed field of ChatRequest; use " + setter + " instead");
+			if (value != null) {
+				this.extraBody.put(key, value);
+			}
+			else {
+				this.extraBody.remove(key);
+			}
+			return this;
+		}
+
+		/**
+		 * Add fields the typed API does not cover yet; see
+		 * {@link #extraBody(String, Object)}.
+		 * @param extraBody the fields to add
+		 * @return this builder
+		 */
+		public Builder extraBody(Map<String, ?> extraBody) {
+			Assert.notNull(extraBody, "extraBody must not be null");
+			extraBody.forEach(this::extraBody);
+			return this;
+		}
+
+		/**
+		 * Build the request.
+		 * @return the request
+		 * @throws IllegalArgumentException if there is no message, only system and
+		 * assistant messages, or an option is out of its valid range
+		 */
+		public ChatRequest build() {
+			Assert.notEmpty(this.messages, "messages must not be empty; add one with user(..) or message(..)");
+			Assert.isTrue(this.messages.stream().anyMatch((m) -> m.role() == Role.USER || m.role() == Role.TOOL),
+					"messages must contain a user or tool message; the API rejects system and assistant messages only");
+			Assert.isTrue(this.temperature == null || (this.temperature >= 0 && this.temperature <= 1),
+					() -> "temperature must be in [0, 1], but was " + this.temperature);
+			Assert.isTrue(this.topP == null || (this.topP > 0 && this.topP <= 1),
+					() -> "top_p must be in (0, 1], but was " + this.topP);
+			Assert.isTrue(this.maxTokens == null || this.maxTokens >= 1,
+					() -> "maxTokens must be at least 1, but was " + this.maxTokens);
+			Assert.isTrue(this.stop.size() <= MAX_STOP_WORDS,
+					() -> "stop must have at most " + MAX_STOP_WORDS + " words, but has " + this.stop.size());
+			Assert.isTrue(this.requestId == null || (this.requestId.length() >= 6 && this.requestId.length() <= 64),
+					() -> "requestId must be 6 to 64 characters long, but has " + length(this.requestId));
+			Assert.isTrue(this.userId == null || (this.userId.length() >= 6 && this.userId.length() <= 128),
+					() -> "userId must be 6 to 128 characters long, but has " + length(this.userId));
+			return new ChatRequest(this, this.stream);
+		}
+
+		private static int length(@Nullable String value) {
+			return (value != null) ? value.length() : 0;
+		}
+
+	}
+
+}
