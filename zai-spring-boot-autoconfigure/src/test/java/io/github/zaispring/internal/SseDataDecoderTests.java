@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
@@ -250,6 +252,26 @@ class SseDataDecoderTests {
 			.expectComplete()
 			.verify(TIMEOUT);
 		body.assertCancelled();
+	}
+
+	@Test
+	void cancellingReleasesBuffersQueuedBeforeTheyWereParsed() {
+		byte[] stream = recordedStream("\n");
+		// hide() prevents fusion, so the buffers after the first event wait in a queue
+		Flux<DataBuffer> body = chunks(stream, IntStream.range(1, 20).map((i) -> i * stream.length / 20).toArray())
+			.hide();
+		BaseSubscriber<DataBuffer> subscriber = new BaseSubscriber<>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+				// no demand: the body's buffers stay queued
+			}
+
+		};
+		this.decoder.dataPayloads(body, null).subscribe(subscriber);
+		assertThat(this.allocated).hasSize(20);
+		assertThat(this.allocated.get(19).getNativeBuffer().refCnt()).isOne();
+		subscriber.dispose();
 	}
 
 	@Test
