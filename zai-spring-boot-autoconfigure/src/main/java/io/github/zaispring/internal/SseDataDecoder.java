@@ -16,7 +16,9 @@
 
 package io.github.zaispring.internal;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -124,9 +126,19 @@ public final class SseDataDecoder {
 
 	/**
 	 * The parsing state of one stream: a byte-level state machine that never turns a line
-	 * into a {@code String}. The only per-stream memory is the growable array of the
-	 * current event's data; a line's field name is matched while it is read, and the
-	 * bytes of a {@code data} value are copied straight into that array.
+	 * into a {@code String}.
+	 * <p>
+	 * The only per-stream memory is one growable array. Each incoming buffer is copied
+	 * behind the current event's data in that array and parsed there, and the bytes of
+	 * {@code data} values are moved down in place to extend the event's data, which
+	 * always fits because the parsed input is never shorter than the data it yields. A
+	 * line's field name is matched while it is read.
+	 * <p>
+	 * Rough numbers (ad-hoc loop, shared 2-vCPU VM, JDK 17, one 173-byte event per
+	 * buffer; noisy, to be redone with JMH): this parser 185-300 ns per event including
+	 * the payload copy, okio's line reader as used by OkHttp's SSE reader 190-250 ns. One
+	 * bulk copy into an array beat reading the {@code DataBuffer}'s {@code ByteBuffer}s
+	 * byte by byte (about 400 ns).
 	 */
 	static final class SseEventParser {
 
@@ -148,10 +160,17 @@ public final class SseDataDecoder {
 
 		private static final byte[] DONE_PAYLOAD = { '[', 'D', 'O', 'N', 'E', ']' };
 
-		private static final int INITIAL_CAPACITY = 512;
+		private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+				ByteOrder.LITTLE_ENDIAN);
+
+		private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
+
+		private static final long CARRIAGE_RETURNS = 0x0D0D0D0D0D0D0D0DL;
+
+		private static final int INITIAL_CAPACITY = 1024;
 
 		/**
-		 * Capacity kept between events: a rare large event (a whole tool call) must not
+		 * Capacity kept between buffers: a rare large event (a whole tool call) must not
 		 * pin its array for the rest of a long stream while thousands of streams run.
 		 */
 		private static final int RETAINED_CAPACITY = 16 * 1024;
@@ -194,6 +213,7 @@ public final class SseDataDecoder {
 		/** A CR ended the last line, so an LF that follows belongs to it. */
 		private boolean skipLineFeed;
 
+		/** The current event's data in {@code [0, dataLength)}, then unparsed input. */
 		private byte[] data = new byte[0];
 
 		private int dataLength;
@@ -222,13 +242,19 @@ public final class SseDataDecoder {
 		 */
 		List<DataBuffer> parse(DataBuffer buffer) {
 			try {
-				if (this.finished) {
+				int length = buffer.readableByteCount();
+				if (this.finished || length == 0) {
 					return Collections.emptyList();
 				}
-				try (DataBuffer.ByteBufferIterator iterator = buffer.readableByteBuffers()) {
-					while (iterator.hasNext() && !this.finished) {
-						parse(iterator.next());
-					}
+				int start = this.dataLength;
+				if (start + length > this.data.length) {
+					this.data = Arrays.copyOf(this.data,
+							Math.max(Math.max(INITIAL_CAPACITY, this.data.length * 2), Math.addExact(start, length)));
+				}
+				buffer.read(this.data, start, length);
+				parse(this.data, start, start + length);
+				if (this.data.length > RETAINED_CAPACITY && this.dataLength < INITIAL_CAPACITY) {
+					this.data = Arrays.copyOf(this.data, INITIAL_CAPACITY);
 				}
 				return takeOutput();
 			}
@@ -245,7 +271,9 @@ public final class SseDataDecoder {
 		List<DataBuffer> endOfBody() {
 			if (!this.finished) {
 				if (this.linePosition == FIELD && this.fieldNameLength > 0) {
-					this.field = resolveField();
+					// Room for the line feed that may join this line to the data before
+					this.data = Arrays.copyOf(this.data, Math.max(this.data.length, this.dataLength + 1));
+					this.field = resolveField(this.data);
 				}
 				endLine();
 				dispatch();
@@ -262,11 +290,14 @@ public final class SseDataDecoder {
 			return this.failure;
 		}
 
-		private void parse(ByteBuffer bytes) {
-			int index = bytes.position();
-			int limit = bytes.limit();
-			while (index < limit && !this.finished) {
-				byte b = bytes.get(index);
+		/**
+		 * Parse {@code bytes[from, to)}, which starts at the end of the current event's
+		 * data.
+		 */
+		private void parse(byte[] bytes, int from, int to) {
+			int index = from;
+			while (index < to && !this.finished) {
+				byte b = bytes[index];
 				if (this.skipLineFeed) {
 					this.skipLineFeed = false;
 					if (b == '\n') {
@@ -277,7 +308,7 @@ public final class SseDataDecoder {
 				if (this.linePosition == FIELD) {
 					index++;
 					if (b == ':') {
-						this.field = resolveField();
+						this.field = resolveField(bytes);
 						this.linePosition = AFTER_COLON;
 					}
 					else if (b == '\n' || b == '\r') {
@@ -286,7 +317,7 @@ public final class SseDataDecoder {
 							dispatch();
 						}
 						else {
-							this.field = resolveField();
+							this.field = resolveField(bytes);
 							endLine();
 						}
 					}
@@ -302,13 +333,10 @@ public final class SseDataDecoder {
 						continue;
 					}
 				}
-				int end = index;
-				while (end < limit && !isLineEnd(bytes.get(end))) {
-					end++;
-				}
+				int end = indexOfLineEnd(bytes, index, to);
 				value(bytes, index, end);
-				if (end < limit) {
-					this.skipLineFeed = (bytes.get(end) == '\r');
+				if (end < to) {
+					this.skipLineFeed = (bytes[end] == '\r');
 					endLine();
 					end++;
 				}
@@ -324,9 +352,14 @@ public final class SseDataDecoder {
 			this.fieldNameLength = Math.min(n + 1, EVENT.length + 1);
 		}
 
-		private int resolveField() {
+		private int resolveField(byte[] bytes) {
 			if (this.maybeData && this.fieldNameLength == DATA.length) {
-				startDataLine();
+				if (this.hasData) {
+					// Room is certain: at least "data" of this line was read after the
+					// data
+					appendData(bytes, -1, 1);
+				}
+				this.hasData = true;
 				return DATA_FIELD;
 			}
 			if (this.maybeEvent && this.fieldNameLength == EVENT.length) {
@@ -336,27 +369,34 @@ public final class SseDataDecoder {
 			return OTHER;
 		}
 
-		private void startDataLine() {
-			if (this.hasData) {
-				append((byte) '\n');
-			}
-			this.hasData = true;
-		}
-
-		private void value(ByteBuffer bytes, int start, int end) {
+		private void value(byte[] bytes, int start, int end) {
 			if (this.field == DATA_FIELD) {
-				int length = end - start;
-				ensureCapacity(length);
-				if (!this.finished) {
-					bytes.get(start, this.data, this.dataLength, length);
-					this.dataLength += length;
-				}
+				appendData(bytes, start, end - start);
 			}
 			else if (this.field == EVENT_FIELD) {
 				for (int i = start; i < end && this.eventValueMatch >= 0; i++) {
 					int n = this.eventValueMatch;
-					this.eventValueMatch = (n < ERROR.length && ERROR[n] == bytes.get(i)) ? n + 1 : -1;
+					this.eventValueMatch = (n < ERROR.length && ERROR[n] == bytes[i]) ? n + 1 : -1;
 				}
+			}
+		}
+
+		/**
+		 * Move {@code length} parsed bytes down to the end of the event's data, or append
+		 * a line feed when {@code start} is negative.
+		 */
+		private void appendData(byte[] bytes, int start, int length) {
+			if (this.dataLength + length > this.maxEventSize) {
+				fail(new ZaiStreamException(
+						"Z.AI stream event exceeds the maximum size of " + this.maxEventSize + " bytes", this.requestId,
+						null));
+			}
+			else if (start < 0) {
+				bytes[this.dataLength++] = '\n';
+			}
+			else {
+				System.arraycopy(bytes, start, bytes, this.dataLength, length);
+				this.dataLength += length;
 			}
 		}
 
@@ -383,9 +423,6 @@ public final class SseDataDecoder {
 			this.hasData = false;
 			byte[] payload = Arrays.copyOf(this.data, this.dataLength);
 			this.dataLength = 0;
-			if (this.data.length > RETAINED_CAPACITY) {
-				this.data = new byte[INITIAL_CAPACITY];
-			}
 			this.dispatched++;
 			if (errorEvent || startsWithErrorKey(payload)) {
 				fail(this.errorDecoder.decodeStreamError(payload, this.requestId));
@@ -396,26 +433,6 @@ public final class SseDataDecoder {
 			}
 			else {
 				output(DefaultDataBufferFactory.sharedInstance.wrap(payload));
-			}
-		}
-
-		private void append(byte b) {
-			ensureCapacity(1);
-			if (!this.finished) {
-				this.data[this.dataLength++] = b;
-			}
-		}
-
-		private void ensureCapacity(int extra) {
-			long needed = (long) this.dataLength + extra;
-			if (needed > this.maxEventSize) {
-				fail(new ZaiStreamException(
-						"Z.AI stream event exceeds the maximum size of " + this.maxEventSize + " bytes", this.requestId,
-						null));
-			}
-			else if (needed > this.data.length) {
-				long grown = Math.max(Math.max(INITIAL_CAPACITY, this.data.length * 2L), needed);
-				this.data = Arrays.copyOf(this.data, (int) Math.min(grown, this.maxEventSize));
 			}
 		}
 
@@ -440,8 +457,36 @@ public final class SseDataDecoder {
 			return result;
 		}
 
-		private static boolean isLineEnd(byte b) {
-			return b == '\n' || b == '\r';
+		/**
+		 * Return the index of the first CR or LF in {@code bytes[from, to)}, or
+		 * {@code to}. Looks at eight bytes at a time: scanning a 170-byte line byte by
+		 * byte took about as long as all the rest of the parsing (measured 210 ns of 400
+		 * per event).
+		 */
+		static int indexOfLineEnd(byte[] bytes, int from, int to) {
+			int i = from;
+			for (; i + Long.BYTES <= to; i += Long.BYTES) {
+				long word = (long) LONGS.get(bytes, i);
+				long found = zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ CARRIAGE_RETURNS);
+				if (found != 0) {
+					// Little-endian: the lowest flagged byte comes first, and it is exact
+					return i + (Long.numberOfTrailingZeros(found) >>> 3);
+				}
+			}
+			for (; i < to; i++) {
+				if (bytes[i] == '\n' || bytes[i] == '\r') {
+					return i;
+				}
+			}
+			return to;
+		}
+
+		/**
+		 * Flag the high bit of each zero byte of {@code word}; bytes above the lowest
+		 * zero byte may be flagged falsely.
+		 */
+		private static long zeroBytes(long word) {
+			return (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
 		}
 
 		/**
