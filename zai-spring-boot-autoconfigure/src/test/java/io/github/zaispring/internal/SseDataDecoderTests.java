@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -318,6 +319,22 @@ class SseDataDecoderTests {
 			.dataPayloads(Flux.defer(() -> chunks(bytes("data: a\n\ndata: [DONE]\n\n"), 3)), null);
 		assertThat(text(payloads).collectList().block(TIMEOUT)).containsExactly("a");
 		assertThat(text(payloads).collectList().block(TIMEOUT)).containsExactly("a");
+	}
+
+	@Test
+	void lineEndIsFoundAtEveryPositionAmongAnyOtherBytes() {
+		for (byte lineEnd : new byte[] { '\n', '\r' }) {
+			for (byte filler : new byte[] { 'a', 0x0B, 0x0E, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, 0 }) {
+				for (int position = 0; position < 20; position++) {
+					byte[] bytes = new byte[20];
+					Arrays.fill(bytes, filler);
+					bytes[position] = lineEnd;
+					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, 0, 20)).isEqualTo(position);
+					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, position + 1, 20)).isEqualTo(20);
+					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, 0, position)).isEqualTo(position);
+				}
+			}
+		}
 	}
 
 	private void expectStreamError(byte[] body, Consumer<ZaiStreamException> assertions) {
