@@ -39,8 +39,9 @@ final class ZaiApiKey {
 			apiKey = environment.getProperty(ENVIRONMENT_VARIABLE);
 		}
 		if (apiKey == null || apiKey.isBlank()) {
-			throw new ZaiConfigurationException(PROPERTY, "No Z.AI API key is configured: neither the property '"
-					+ PROPERTY + "' nor the environment variable '" + ENVIRONMENT_VARIABLE + "' is set to a key.",
+			throw new ZaiConfigurationException(PROPERTY,
+					"No Z.AI API key is configured: neither the property '" + PROPERTY
+							+ "' nor the environment variable '" + ENVIRONMENT_VARIABLE + "' is set to a key.",
 					"${" + ENVIRONMENT_VARIABLE + "}");
 		}
 		return apiKey.strip();

@@ -20,8 +20,8 @@ import io.github.zaispring.chat.ZaiChatTemplate;
 
 /**
  * Callback that customizes the {@link ZaiChatTemplate.Builder} of the auto-configured
- * template, after the {@code zai.*} properties have been applied. Beans of this type
- * are applied in {@link org.springframework.core.annotation.Order @Order}.
+ * template, after the {@code zai.*} properties have been applied. Beans of this type are
+ * applied in {@link org.springframework.core.annotation.Order @Order}.
  *
  * @author zai-spring-boot contributors
  */

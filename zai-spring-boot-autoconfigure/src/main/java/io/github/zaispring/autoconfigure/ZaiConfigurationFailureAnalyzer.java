@@ -26,17 +26,18 @@ import org.springframework.core.Ordered;
  *
  * @author zai-spring-boot contributors
  */
-class ZaiConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ZaiConfigurationException>
-		implements Ordered {
+class ZaiConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ZaiConfigurationException> implements Ordered {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ZaiConfigurationException cause) {
 		if (ZaiApiKey.PROPERTY.equals(cause.getProperty())) {
-			return new FailureAnalysis(cause.getMessage(), """
-					Set the ZAI_API_KEY environment variable, or set zai.api-key, for example in application.yml:
+			return new FailureAnalysis(cause.getMessage(),
+					"""
+							Set the ZAI_API_KEY environment variable, or set zai.api-key, for example in application.yml:
 
-					%s
-					Create a key at https://z.ai/manage-apikey/apikey-list. To start without the Z.AI client, set zai.enabled=false.""".formatted(cause.getYamlExample()),
+							%s
+							Create a key at https://z.ai/manage-apikey/apikey-list. To start without the Z.AI client, set zai.enabled=false."""
+						.formatted(cause.getYamlExample()),
 					cause);
 		}
 		return new FailureAnalysis("Invalid Z.AI configuration: " + cause.getMessage(), """

@@ -66,8 +66,8 @@ public class ZaiProperties {
 	private Duration connectTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Maximum time to receive a whole non-streamed answer. Reasoning models can think
-	 * for minutes.
+	 * Maximum time to receive a whole non-streamed answer. Reasoning models can think for
+	 * minutes.
 	 */
 	private Duration responseTimeout = Duration.ofMinutes(5);
 
@@ -82,11 +82,10 @@ public class ZaiProperties {
 	 */
 	private Duration streamIdleTimeout = Duration.ofMinutes(2);
 
-	private static final Map<String, String> EXAMPLES = Map.ofEntries(
-			Map.entry("zai.chat.model", "glm-4.6"), Map.entry("zai.chat.temperature", "0.7"),
-			Map.entry("zai.chat.top-p", "0.95"), Map.entry("zai.chat.max-tokens", "4096"),
-			Map.entry("zai.retry.max-attempts", "3"), Map.entry("zai.retry.multiplier", "2"),
-			Map.entry("zai.concurrency.max-in-flight", "5"),
+	private static final Map<String, String> EXAMPLES = Map.ofEntries(Map.entry("zai.chat.model", "glm-4.6"),
+			Map.entry("zai.chat.temperature", "0.7"), Map.entry("zai.chat.top-p", "0.95"),
+			Map.entry("zai.chat.max-tokens", "4096"), Map.entry("zai.retry.max-attempts", "3"),
+			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
 			Map.entry("zai.pool.max-connections", "500"));
 
 	private final Chat chat = new Chat();
@@ -250,7 +249,7 @@ public class ZaiProperties {
 
 		public void setModel(String model) {
 			require(model != null && !model.isBlank(), "zai.chat.model",
-				() -> "zai.chat.model must not be empty; use a model id such as glm-4.6");
+					() -> "zai.chat.model must not be empty; use a model id such as glm-4.6");
 			this.model = model.strip();
 		}
 
@@ -260,7 +259,7 @@ public class ZaiProperties {
 
 		public void setTemperature(@Nullable Double temperature) {
 			require(temperature == null || (temperature >= 0 && temperature <= 1), "zai.chat.temperature",
-				() -> "zai.chat.temperature must be between 0.0 and 1.0, but was " + temperature);
+					() -> "zai.chat.temperature must be between 0.0 and 1.0, but was " + temperature);
 			this.temperature = temperature;
 		}
 
@@ -270,7 +269,7 @@ public class ZaiProperties {
 
 		public void setTopP(@Nullable Double topP) {
 			require(topP == null || (topP > 0 && topP <= 1), "zai.chat.top-p",
-				() -> "zai.chat.top-p must be greater than 0.0 and at most 1.0, but was " + topP);
+					() -> "zai.chat.top-p must be greater than 0.0 and at most 1.0, but was " + topP);
 			this.topP = topP;
 		}
 
@@ -280,7 +279,7 @@ public class ZaiProperties {
 
 		public void setMaxTokens(@Nullable Integer maxTokens) {
 			require(maxTokens == null || maxTokens >= 1, "zai.chat.max-tokens",
-				() -> "zai.chat.max-tokens must be at least 1, but was " + maxTokens);
+					() -> "zai.chat.max-tokens must be at least 1, but was " + maxTokens);
 			this.maxTokens = maxTokens;
 		}
 
@@ -346,7 +345,7 @@ public class ZaiProperties {
 
 		public void setMaxAttempts(int maxAttempts) {
 			require(maxAttempts >= 1, "zai.retry.max-attempts",
-				() -> "zai.retry.max-attempts must be at least 1 (1 means no retry), but was " + maxAttempts);
+					() -> "zai.retry.max-attempts must be at least 1 (1 means no retry), but was " + maxAttempts);
 			this.maxAttempts = maxAttempts;
 		}
 
@@ -364,7 +363,7 @@ public class ZaiProperties {
 
 		public void setMultiplier(double multiplier) {
 			require(multiplier >= 1, "zai.retry.multiplier",
-				() -> "zai.retry.multiplier must be at least 1.0, but was " + multiplier);
+					() -> "zai.retry.multiplier must be at least 1.0, but was " + multiplier);
 			this.multiplier = multiplier;
 		}
 
@@ -408,7 +407,7 @@ public class ZaiProperties {
 
 		public void setMaxInFlight(int maxInFlight) {
 			require(maxInFlight >= 0, "zai.concurrency.max-in-flight",
-				() -> "zai.concurrency.max-in-flight must be 0 (no limit) or more, but was " + maxInFlight);
+					() -> "zai.concurrency.max-in-flight must be 0 (no limit) or more, but was " + maxInFlight);
 			this.maxInFlight = maxInFlight;
 		}
 
@@ -428,8 +427,8 @@ public class ZaiProperties {
 	public static class Pool {
 
 		/**
-		 * Maximum number of connections open at once. A stream holds its connection
-		 * until it ends.
+		 * Maximum number of connections open at once. A stream holds its connection until
+		 * it ends.
 		 */
 		private int maxConnections = 500;
 
@@ -450,7 +449,7 @@ public class ZaiProperties {
 
 		public void setMaxConnections(int maxConnections) {
 			require(maxConnections >= 1, "zai.pool.max-connections",
-				() -> "zai.pool.max-connections must be at least 1, but was " + maxConnections);
+					() -> "zai.pool.max-connections must be at least 1, but was " + maxConnections);
 			this.maxConnections = maxConnections;
 		}
 

@@ -25,17 +25,17 @@ import reactor.core.publisher.Mono;
  * interface to keep application code independent of the implementation and easy to
  * replace in tests.
  * <p>
- * Every method is lazy: nothing is sent until the returned publisher is subscribed,
- * and cancelling the subscription aborts the exchange. Failures arrive as error
- * signals carrying a {@link io.github.zaispring.ZaiException}.
+ * Every method is lazy: nothing is sent until the returned publisher is subscribed, and
+ * cancelling the subscription aborts the exchange. Failures arrive as error signals
+ * carrying a {@link io.github.zaispring.ZaiException}.
  *
  * @author zai-spring-boot contributors
  */
 public interface ZaiChatOperations {
 
 	/**
-	 * Send a chat request and receive the whole answer at once. Fields the request
-	 * leaves unset take the configured defaults ({@code zai.chat.*}).
+	 * Send a chat request and receive the whole answer at once. Fields the request leaves
+	 * unset take the configured defaults ({@code zai.chat.*}).
 	 * @param request the request
 	 * @return the completion; fails with a {@link io.github.zaispring.ZaiApiException}
 	 * subclass for an error answer, a {@link io.github.zaispring.ZaiTimeoutException}
@@ -46,8 +46,8 @@ public interface ZaiChatOperations {
 
 	/**
 	 * Send a chat request and receive the answer as a stream of chunks, each emitted as
-	 * soon as it arrives. The stream completes at the server's {@code data: [DONE]};
-	 * fold it with {@link ChatCompletion#fromChunks(java.util.List)}.
+	 * soon as it arrives. The stream completes at the server's {@code data: [DONE]}; fold
+	 * it with {@link ChatCompletion#fromChunks(java.util.List)}.
 	 * @param request the request ({@code stream} is set by this method)
 	 * @return the chunks; fails like {@link #chat(ChatRequest)}, and with a
 	 * {@link io.github.zaispring.ZaiStreamException} when the stream is cut off before
@@ -67,8 +67,8 @@ public interface ZaiChatOperations {
 	Mono<String> chat(String userMessage);
 
 	/**
-	 * Send one user message with the configured defaults and receive the reply text as
-	 * it is generated. Only content deltas are emitted (no reasoning, no empty strings).
+	 * Send one user message with the configured defaults and receive the reply text as it
+	 * is generated. Only content deltas are emitted (no reasoning, no empty strings).
 	 * @param userMessage the user's message, not empty
 	 * @return the text deltas; fails like {@link #stream(ChatRequest)}, and with a
 	 * {@link io.github.zaispring.ZaiContentFilterException} or a

@@ -48,8 +48,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * The Z.AI chat client: sends chat completion requests with the configured defaults
- * and decodes answers, streams and errors.
+ * The Z.AI chat client: sends chat completion requests with the configured defaults and
+ * decodes answers, streams and errors.
  * <p>
  * Auto-configured by the starter from {@code zai.*} properties; outside Spring Boot,
  * build one with {@link #builder()}: <pre class="code">
@@ -77,6 +77,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	private final Decoder<?> jsonDecoder;
 
 	private final ZaiErrorDecoder errorDecoder;
+
+	private final SseDataDecoder sseDecoder;
 
 	private final Duration connectTimeout;
 
@@ -119,6 +121,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		this.webClient = webClientBuilder.build();
 		this.jsonDecoder = codecs.jsonDecoder(CHUNK_TYPE);
 		this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
+		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
 	}
 
 	/**
@@ -132,7 +135,9 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	@Override
 	public Mono<ChatCompletion> chat(ChatRequest request) {
 		Assert.notNull(request, "request must not be null");
-		ChatRequest wireRequest = applyDefaults(request).withStream(false);
+		ChatRequest withDefaults = applyDefaults(request);
+		// stream is only ever set by a caller that reuses a streamed request
+		ChatRequest wireRequest = (withDefaults.stream() != null) ? withDefaults.withStream(false) : withDefaults;
 		Duration timeout = this.responseTimeout;
 		return this.webClient.post()
 			.uri(CHAT_PATH)
@@ -156,9 +161,9 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(wireRequest)
 			.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
-					? SseDataDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class))
+					? this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), wireRequest.requestId())
 						.map((payload) -> decodeChunk(payload, wireRequest))
-					: errorOf(response, wireRequest).flux());
+					: this.<ChatCompletionChunk>errorOf(response, wireRequest).flux());
 		return chunks
 			.timeout(timeoutSignal("zai.first-chunk-timeout", this.firstChunkTimeout),
 					(chunk) -> timeoutSignal("zai.stream-idle-timeout", idleTimeout))
@@ -169,8 +174,9 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	public Mono<String> chat(String userMessage) {
 		ChatRequest request = textRequest(userMessage);
 		return chat(request).handle((completion, sink) -> {
-			failOnTruncation(completion.finishReason(), completion.requestId(), sink);
-			sink.next(completion.content());
+			if (!failOnTruncation(completion.finishReason(), completion.requestId(), sink)) {
+				sink.next(completion.content());
+			}
 		});
 	}
 
@@ -277,17 +283,25 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		return new ZaiException("Z.AI request failed: " + ex.getMessage(), 0, null, request.requestId(), ex);
 	}
 
-	private static void failOnTruncation(@Nullable FinishReason finishReason, @Nullable String requestId,
+	/**
+	 * Fail the text shortcuts when the reply was cut short: returning the text would pass
+	 * a truncated answer off as a whole one.
+	 * @return whether the sink was failed
+	 */
+	private static boolean failOnTruncation(@Nullable FinishReason finishReason, @Nullable String requestId,
 			SynchronousSink<String> sink) {
 		if (finishReason == FinishReason.SENSITIVE) {
 			sink.error(new ZaiContentFilterException(200, null,
 					"The reply was stopped by Z.AI's content filter (finish reason 'sensitive')", requestId));
+			return true;
 		}
-		else if (finishReason == FinishReason.NETWORK_ERROR) {
+		if (finishReason == FinishReason.NETWORK_ERROR) {
 			sink.error(new ZaiStreamException(
 					"The reply was cut off by a model inference error (finish reason 'network_error')", requestId,
 					null));
+			return true;
 		}
+		return false;
 	}
 
 	private record Defaults(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,
@@ -458,8 +472,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		}
 
 		/**
-		 * Set the most tokens to generate for requests that set none; {@code null}
-		 * leaves it to the server.
+		 * Set the most tokens to generate for requests that set none; {@code null} leaves
+		 * it to the server.
 		 * @param maxTokens a positive number, or {@code null}
 		 * @return this builder
 		 */
@@ -482,8 +496,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		}
 
 		/**
-		 * Use the given Reactor Netty connection pool instead of creating one. The
-		 * caller stays responsible for disposing it.
+		 * Use the given Reactor Netty connection pool instead of creating one. The caller
+		 * stays responsible for disposing it.
 		 * @param connectionProvider the pool to use
 		 * @return this builder
 		 */

@@ -49,8 +49,8 @@ public final class BaseUrls {
 	 * value
 	 */
 	public static String check(String name, @Nullable String value) {
-		Assert.isTrue(value != null && !value.isBlank(),
-				() -> name + " must not be empty; use " + DEFAULT + " (or the coding plan's https://api.z.ai/api/coding/paas/v4)");
+		Assert.isTrue(value != null && !value.isBlank(), () -> name + " must not be empty; use " + DEFAULT
+				+ " (or the coding plan's https://api.z.ai/api/coding/paas/v4)");
 		String trimmed = value.strip();
 		URI uri = parse(name, trimmed);
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;

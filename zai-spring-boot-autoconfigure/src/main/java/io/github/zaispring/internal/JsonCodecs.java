@@ -30,9 +30,9 @@ import org.springframework.http.codec.DecoderHttpMessageReader;
 import org.springframework.http.codec.HttpMessageReader;
 
 /**
- * Access to the JSON codecs of the {@code WebClient} the client was given, so that
- * chunks and error bodies are decoded exactly as the application configured JSON
- * (Spring Boot's {@code JsonMapper}, for instance) without holding a mapper of our own.
+ * Access to the JSON codecs of the {@code WebClient} the client was given, so that chunks
+ * and error bodies are decoded exactly as the application configured JSON (Spring Boot's
+ * {@code JsonMapper}, for instance) without holding a mapper of our own.
  *
  * @author zai-spring-boot contributors
  */
@@ -48,9 +48,8 @@ public final class JsonCodecs {
 	}
 
 	/**
-	 * A codec customizer, registered last on the client's {@code WebClient.Builder},
-	 * that raises the in-memory limit and remembers the readers the client ends up
-	 * with.
+	 * A codec customizer, registered last on the client's {@code WebClient.Builder}, that
+	 * raises the in-memory limit and remembers the readers the client ends up with.
 	 */
 	public static final class Capture implements Consumer<ClientCodecConfigurer> {
 

@@ -40,7 +40,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
@@ -48,7 +47,6 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -216,14 +214,13 @@ class ZaiAutoConfigurationTests {
 
 	@Test
 	void failsBindingWhenTheTemperatureIsOutOfRange() {
-		this.contextRunner.withPropertyValues("zai.api-key=" + KEY, "zai.chat.temperature=1.5")
-			.run((context) -> {
-				FailureAnalysis analysis = analyze(context);
-				assertThat(analysis.getDescription()).contains("zai.chat.temperature")
-					.contains("between 0.0 and 1.0")
-					.contains("1.5");
-				assertThat(analysis.getAction()).contains("temperature: 0.7");
-			});
+		this.contextRunner.withPropertyValues("zai.api-key=" + KEY, "zai.chat.temperature=1.5").run((context) -> {
+			FailureAnalysis analysis = analyze(context);
+			assertThat(analysis.getDescription()).contains("zai.chat.temperature")
+				.contains("between 0.0 and 1.0")
+				.contains("1.5");
+			assertThat(analysis.getAction()).contains("temperature: 0.7");
+		});
 	}
 
 	@Test
@@ -243,12 +240,6 @@ class ZaiAutoConfigurationTests {
 	void failsBindingWhenMaxAttemptsIsZero() {
 		this.contextRunner.withPropertyValues("zai.api-key=" + KEY, "zai.retry.max-attempts=0")
 			.run((context) -> assertThat(analyze(context).getDescription()).contains("zai.retry.max-attempts"));
-	}
-
-	@Test
-	void registersTheFailureAnalyzerInSpringFactories() {
-		assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class))
-			.hasAtLeastOneElementOfType(ZaiConfigurationFailureAnalyzer.class);
 	}
 
 	@Test
@@ -302,8 +293,7 @@ class ZaiAutoConfigurationTests {
 			assertThat(request.getUrl().encodedPath()).isEqualTo("/api/paas/v4/chat/completions");
 			assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
 			assertThat(request.getHeaders().get("Accept-Language")).isEqualTo("en-US,en");
-			assertThat(request.getHeaders().get("User-Agent"))
-				.startsWith("zai-spring-boot/" + LibraryVersion.get())
+			assertThat(request.getHeaders().get("User-Agent")).startsWith("zai-spring-boot/" + LibraryVersion.get())
 				.doesNotContain("unknown");
 		});
 	}

@@ -173,8 +173,8 @@ class ZaiChatTemplateTests {
 
 	@Test
 	void chatTextFailsWhenTheReplyWasFiltered() throws Exception {
-		this.server.enqueue(json(200, fixture("chat/simple.json").replace("\"finish_reason\":\"stop\"",
-				"\"finish_reason\":\"sensitive\"")));
+		this.server.enqueue(json(200,
+				fixture("chat/simple.json").replace("\"finish_reason\":\"stop\"", "\"finish_reason\":\"sensitive\"")));
 		StepVerifier.create(this.template.chat("hi"))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiContentFilterException.class)
 				.hasMessageContaining("sensitive"))
@@ -186,8 +186,8 @@ class ZaiChatTemplateTests {
 		this.server.enqueue(json(200, fixture("chat/simple.json").replace("\"finish_reason\":\"stop\"",
 				"\"finish_reason\":\"network_error\"")));
 		StepVerifier.create(this.template.chat("hi"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class)
-				.hasMessageContaining("network_error"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class).hasMessageContaining("network_error"))
 			.verify(WAIT);
 	}
 
@@ -237,10 +237,10 @@ class ZaiChatTemplateTests {
 	@Test
 	void streamMergesToolStreamArgumentPieces() throws Exception {
 		this.server.enqueue(sse(fixture("stream/tool-stream.sse")));
-		ChatCompletion folded = ChatCompletion.fromChunks(this.template
-			.stream(ChatRequest.builder().user("write").toolStream(true).build())
-			.collectList()
-			.block(WAIT));
+		ChatCompletion folded = ChatCompletion
+			.fromChunks(this.template.stream(ChatRequest.builder().user("write").toolStream(true).build())
+				.collectList()
+				.block(WAIT));
 		ChatCompletion expected = ChatCompletion.fromChunks(parseFixture("stream/tool-stream.sse"));
 		assertThat(folded.toolCalls()).isEqualTo(expected.toolCalls()).isNotEmpty();
 		assertThat(folded.toolCalls().get(0).function().name()).isEqualTo("write_file");
@@ -255,6 +255,8 @@ class ZaiChatTemplateTests {
 		String rest = "data: {\"id\":\"1\",\"created\":1,\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"role\":\"assistant\",\"content\":\"lo\"}}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}\n\ndata: [DONE]\n\n";
 		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream;charset=UTF-8")
 			.body(new GatedBody(first, rest, firstChunkSeen))
+			.removeHeader("Content-Length")
+			.addHeader("Transfer-Encoding", "chunked")
 			.build());
 		// the server holds the rest back until the client has seen the first chunk: a
 		// client that buffered the body would never see it and time out
@@ -276,14 +278,15 @@ class ZaiChatTemplateTests {
 
 	@Test
 	void streamTextFailsAfterTheTextWhenTheReplyIsFiltered() throws Exception {
-		this.server.enqueue(sse("""
-				data: {"id":"1","created":1,"model":"glm-4.6","choices":[{"index":0,"delta":{"role":"assistant","content":"Once"}}]}
+		this.server.enqueue(
+				sse("""
+						data: {"id":"1","created":1,"model":"glm-4.6","choices":[{"index":0,"delta":{"role":"assistant","content":"Once"}}]}
 
-				data: {"id":"1","created":1,"model":"glm-4.6","choices":[{"index":0,"finish_reason":"sensitive","delta":{"role":"assistant","content":""}}]}
+						data: {"id":"1","created":1,"model":"glm-4.6","choices":[{"index":0,"finish_reason":"sensitive","delta":{"role":"assistant","content":""}}]}
 
-				data: [DONE]
+						data: [DONE]
 
-				"""));
+						"""));
 		StepVerifier.create(this.template.streamText("hi"))
 			.expectNext("Once")
 			.expectError(ZaiContentFilterException.class)
@@ -292,14 +295,15 @@ class ZaiChatTemplateTests {
 
 	@Test
 	void streamFailsWhenTheBodyEndsBeforeDone() throws Exception {
-		this.server.enqueue(sse("""
-				data: {"id":"1","created":1,"model":"glm-4.6","choices":[{"index":0,"delta":{"role":"assistant","content":"Once"}}]}
+		this.server.enqueue(
+				sse("""
+						data: {"id":"1","created":1,"model":"glm-4.6","choices":[{"index":0,"delta":{"role":"assistant","content":"Once"}}]}
 
-				"""));
+						"""));
 		StepVerifier.create(this.template.streamText("hi"))
 			.expectNext("Once")
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class)
-				.hasMessageContaining("[DONE]"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class).hasMessageContaining("[DONE]"))
 			.verify(WAIT);
 	}
 
@@ -321,8 +325,9 @@ class ZaiChatTemplateTests {
 
 	@Test
 	void authenticationErrorCarriesStatusCodeAndMessage() {
-		this.server.enqueue(json(401, """
-				{"error":{"code":"1002","message":"Authorization Token is invalid, please ensure that the Authorization Token is correctly provided."}}"""));
+		this.server.enqueue(json(401,
+				"""
+						{"error":{"code":"1002","message":"Authorization Token is invalid, please ensure that the Authorization Token is correctly provided."}}"""));
 		ZaiAuthenticationException ex = expectError(ZaiAuthenticationException.class);
 		assertThat(ex.getStatusCode()).isEqualTo(401);
 		assertThat(ex.getErrorCode()).isEqualTo("1002");
@@ -340,7 +345,8 @@ class ZaiChatTemplateTests {
 
 	@Test
 	void concurrencyThrottlingIsARateLimit() {
-		this.server.enqueue(json(429, "{\"error\":{\"code\":\"1302\",\"message\":\"Rate limit reached for requests\"}}"));
+		this.server
+			.enqueue(json(429, "{\"error\":{\"code\":\"1302\",\"message\":\"Rate limit reached for requests\"}}"));
 		ZaiRateLimitException ex = expectError(ZaiRateLimitException.class);
 		assertThat(ex.getStatusCode()).isEqualTo(429);
 		assertThat(ex.getErrorCode()).isEqualTo("1302");
@@ -378,7 +384,8 @@ class ZaiChatTemplateTests {
 
 	@Test
 	void errorOfAStreamIsDecodedLikeACall() {
-		this.server.enqueue(json(429, "{\"error\":{\"code\":\"1302\",\"message\":\"Rate limit reached for requests\"}}"));
+		this.server
+			.enqueue(json(429, "{\"error\":{\"code\":\"1302\",\"message\":\"Rate limit reached for requests\"}}"));
 		StepVerifier.create(this.template.stream(ChatRequest.builder().user("hi").build()))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiRateLimitException.class)
 				.extracting((e) -> ((ZaiApiException) e).getErrorCode())
@@ -390,8 +397,7 @@ class ZaiChatTemplateTests {
 	void errorCarriesTheRequestIdTheClientSent() {
 		this.server.enqueue(json(400, "{\"error\":{\"code\":\"1214\",\"message\":\"Input cannot be empty\"}}"));
 		StepVerifier.create(this.template.chat(ChatRequest.builder().user("hi").requestId("req-123456").build()))
-			.expectErrorSatisfies(
-					(ex) -> assertThat(((ZaiException) ex).getRequestId()).isEqualTo("req-123456"))
+			.expectErrorSatisfies((ex) -> assertThat(((ZaiException) ex).getRequestId()).isEqualTo("req-123456"))
 			.verify(WAIT);
 	}
 
@@ -400,13 +406,11 @@ class ZaiChatTemplateTests {
 		String baseUrl = this.server.url("/api/paas/v4").toString();
 		this.server.close();
 		try (ZaiChatTemplate unreachable = ZaiChatTemplate.builder().apiKey(KEY).baseUrl(baseUrl).build()) {
-			StepVerifier.create(unreachable.chat("hi"))
-				.expectErrorSatisfies((ex) -> {
-					assertThat(ex).isExactlyInstanceOf(ZaiException.class).hasMessageContaining("Could not send");
-					assertThat(((ZaiException) ex).getStatusCode()).isZero();
-					assertThat(ex.getMessage()).doesNotContain(KEY);
-				})
-				.verify(WAIT);
+			StepVerifier.create(unreachable.chat("hi")).expectErrorSatisfies((ex) -> {
+				assertThat(ex).isExactlyInstanceOf(ZaiException.class).hasMessageContaining("Could not send");
+				assertThat(((ZaiException) ex).getStatusCode()).isZero();
+				assertThat(ex.getMessage()).doesNotContain(KEY);
+			}).verify(WAIT);
 		}
 	}
 
@@ -441,6 +445,8 @@ class ZaiChatTemplateTests {
 		String first = "data: {\"id\":\"1\",\"created\":1,\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"}}]}\n\n";
 		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
 			.body(new GatedBody(first, "data: [DONE]\n\n", never))
+			.removeHeader("Content-Length")
+			.addHeader("Transfer-Encoding", "chunked")
 			.build());
 		try (ZaiChatTemplate impatient = templateBuilder().streamIdleTimeout(Duration.ofMillis(300)).build()) {
 			StepVerifier.create(impatient.streamText("hi"))
@@ -456,8 +462,7 @@ class ZaiChatTemplateTests {
 
 	@Test
 	void rejectsAMissingKey() {
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> ZaiChatTemplate.builder().build())
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> ZaiChatTemplate.builder().build())
 			.withMessageContaining("apiKey")
 			.withMessageContaining("ZAI_API_KEY");
 	}
@@ -526,7 +531,8 @@ class ZaiChatTemplateTests {
 	}
 
 	/**
-	 * A body that sends its first part, then holds the rest back until a latch opens.
+	 * A chunked body that sends its first part, then holds the rest back until a latch
+	 * opens.
 	 */
 	private record GatedBody(String first, String rest, CountDownLatch gate) implements MockResponseBody {
 
@@ -537,8 +543,7 @@ class ZaiChatTemplateTests {
 
 		@Override
 		public void writeTo(BufferedSink sink) throws IOException {
-			sink.writeUtf8(this.first);
-			sink.flush();
+			writeChunk(sink, this.first);
 			try {
 				if (!this.gate.await(10, TimeUnit.SECONDS)) {
 					return;
@@ -548,7 +553,14 @@ class ZaiChatTemplateTests {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			sink.writeUtf8(this.rest);
+			writeChunk(sink, this.rest);
+			sink.writeUtf8("0\r\n\r\n");
+			sink.flush();
+		}
+
+		private static void writeChunk(BufferedSink sink, String text) throws IOException {
+			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+			sink.writeUtf8(Integer.toHexString(bytes.length)).writeUtf8("\r\n").write(bytes).writeUtf8("\r\n");
 			sink.flush();
 		}
 
