@@ -46,8 +46,10 @@ import org.springframework.util.Assert;
  * Waiting never blocks a thread. A subscriber that finds no free permit is put at the end
  * of the model's queue, and a permit given back while others wait goes straight to the
  * head of the queue, so newcomers never overtake waiting requests. The waiter's source is
- * then subscribed on the thread that gave the permit back. The maximum wait is timed on
- * {@link Schedulers#parallel()}, so it follows virtual time in tests.
+ * then subscribed on the thread that gave the permit back, or on one that is already
+ * starting granted requests of that model, never while a lock is held and without growing
+ * the stack. The maximum wait is timed on {@link Schedulers#parallel()}, so it follows
+ * virtual time in tests.
  * <p>
  * State for a model is created when the model is first used and is kept for the life of
  * the limiter: a few fields per model, nothing per request once its permit is back.
