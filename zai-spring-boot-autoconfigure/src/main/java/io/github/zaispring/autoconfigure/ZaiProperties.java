@@ -53,7 +53,7 @@ public class ZaiProperties {
 	 * https://api.z.ai/api/coding/paas/v4 and BigModel (China) uses
 	 * https://open.bigmodel.cn/api/paas/v4.
 	 */
-	private String baseUrl = BaseUrls.DEFAULT;
+	private String baseUrl = "https://api.z.ai/api/paas/v4";
 
 	/**
 	 * Value of the Accept-Language header. Blank to send none.

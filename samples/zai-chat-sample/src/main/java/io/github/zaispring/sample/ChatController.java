@@ -16,16 +16,26 @@
 
 package io.github.zaispring.sample;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.github.zaispring.ZaiException;
+import io.github.zaispring.ZaiRateLimitException;
+import io.github.zaispring.ZaiTimeoutException;
 import io.github.zaispring.chat.ChatCompletion;
+import io.github.zaispring.chat.ChatCompletionChunk;
 import io.github.zaispring.chat.Usage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,22 +60,69 @@ public class ChatController {
 		this.chatService = chatService;
 	}
 
+	/**
+	 * Answer a message at once.
+	 * @param request the message
+	 * @return the reply, the reasoning, the model and the usage
+	 */
 	@PostMapping
 	public Mono<ChatReply> chat(@RequestBody ChatMessageRequest request) {
 		return this.chatService.ask(request.message()).map(ChatReply::of);
 	}
 
+	/**
+	 * Stream the answer: {@code reasoning} and {@code message} events carry text deltas
+	 * as {@code {"text": "..."}} (JSON, so that leading spaces and newlines survive the
+	 * SSE framing), then one {@code done} event with the model and usage, or an
+	 * {@code error} event with a message a person can read.
+	 * @param message the user's message
+	 * @return the events
+	 */
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	public Flux<ServerSentEvent<String>> stream(@RequestParam String message) {
-		return this.chatService.stream(message).concatMapIterable((chunk) -> {
-			if (!chunk.reasoningContent().isEmpty()) {
-				return List.of(ServerSentEvent.builder(chunk.reasoningContent()).event("reasoning").build());
-			}
-			if (!chunk.content().isEmpty()) {
-				return List.of(ServerSentEvent.builder(chunk.content()).event("message").build());
-			}
-			return List.of();
-		});
+	public Flux<ServerSentEvent<Object>> stream(@RequestParam String message) {
+		List<ChatCompletionChunk> received = new ArrayList<>();
+		return this.chatService.stream(message)
+			.doOnNext(received::add)
+			.concatMapIterable(ChatController::deltaEvents)
+			.concatWith(Mono.fromSupplier(() -> doneEvent(ChatCompletion.fromChunks(received))))
+			.onErrorResume((ex) -> Mono.just(event("error", Map.of("message", ErrorMessages.describe(ex)))));
+	}
+
+	/**
+	 * Answer a failed {@code POST /api/chat} with a problem detail a person can read.
+	 * @param ex the failure
+	 * @return the problem detail: 429 when Z.AI throttled, 504 on a timeout, else 502
+	 */
+	@ExceptionHandler(ZaiException.class)
+	public ProblemDetail handle(ZaiException ex) {
+		HttpStatus status = (ex instanceof ZaiRateLimitException) ? HttpStatus.TOO_MANY_REQUESTS
+				: (ex instanceof ZaiTimeoutException) ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ErrorMessages.describe(ex));
+		problem.setProperty("errorCode", ex.getErrorCode());
+		return problem;
+	}
+
+	private static List<ServerSentEvent<Object>> deltaEvents(ChatCompletionChunk chunk) {
+		List<ServerSentEvent<Object>> events = new ArrayList<>(2);
+		if (!chunk.reasoningContent().isEmpty()) {
+			events.add(event("reasoning", Map.of("text", chunk.reasoningContent())));
+		}
+		if (!chunk.content().isEmpty()) {
+			events.add(event("message", Map.of("text", chunk.content())));
+		}
+		return events;
+	}
+
+	private static ServerSentEvent<Object> doneEvent(ChatCompletion completion) {
+		Map<String, Object> done = new LinkedHashMap<>();
+		done.put("model", completion.model());
+		done.put("finishReason", (completion.finishReason() != null) ? completion.finishReason().value() : null);
+		done.put("usage", completion.usage());
+		return event("done", done);
+	}
+
+	private static ServerSentEvent<Object> event(String name, Object data) {
+		return ServerSentEvent.builder(data).event(name).build();
 	}
 
 	/**
