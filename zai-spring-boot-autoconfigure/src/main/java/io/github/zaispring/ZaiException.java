@@ -35,6 +35,8 @@ public class ZaiException extends RuntimeException {
 
 	private final @Nullable String requestId;
 
+	private transient @Nullable Object partialResult;
+
 	/**
 	 * Create an exception for a failure that has no HTTP response.
 	 * @param message the detail message
@@ -83,6 +85,30 @@ public class ZaiException extends RuntimeException {
 	 */
 	public @Nullable String getRequestId() {
 		return this.requestId;
+	}
+
+	/**
+	 * Return what a stream delivered before it failed: for the chat client, a
+	 * {@code io.github.zaispring.chat.ChatCompletion} folded from the chunks received so
+	 * far, as in {@code ex.getPartialResult(ChatCompletion.class)}. Only failures after
+	 * the first chunk of a stream carry one.
+	 * @param <T> the type of the result
+	 * @param type the expected type of the result
+	 * @return the partial result, or {@code null} when none was recorded or it is not of
+	 * the given type
+	 */
+	public <T> @Nullable T getPartialResult(Class<T> type) {
+		return type.isInstance(this.partialResult) ? type.cast(this.partialResult) : null;
+	}
+
+	/**
+	 * Record what a stream delivered before it failed.
+	 * @param partialResult the partial result
+	 * @return this exception
+	 */
+	public ZaiException withPartialResult(@Nullable Object partialResult) {
+		this.partialResult = partialResult;
+		return this;
 	}
 
 }

@@ -29,6 +29,18 @@ import org.jspecify.annotations.Nullable;
  */
 public class ZaiTimeoutException extends ZaiException {
 
+	/** Name of the connect timeout. */
+	public static final String CONNECT_TIMEOUT = "zai.connect-timeout";
+
+	/** Name of the timeout of a whole non-streamed answer. */
+	public static final String RESPONSE_TIMEOUT = "zai.response-timeout";
+
+	/** Name of the timeout until the first chunk of a stream. */
+	public static final String FIRST_CHUNK_TIMEOUT = "zai.first-chunk-timeout";
+
+	/** Name of the longest silence between two chunks of a stream. */
+	public static final String STREAM_IDLE_TIMEOUT = "zai.stream-idle-timeout";
+
 	private final String timeoutName;
 
 	private final Duration timeout;

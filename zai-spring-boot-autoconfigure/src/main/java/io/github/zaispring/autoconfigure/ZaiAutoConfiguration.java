@@ -16,6 +16,8 @@
 
 package io.github.zaispring.autoconfigure;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.zaispring.chat.Thinking;
 import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.chat.ZaiChatOperations;
@@ -47,8 +49,10 @@ public final class ZaiAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(ZaiChatOperations.class)
 	ZaiChatTemplate zaiChatTemplate(ZaiProperties properties, Environment environment,
-			ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryRegistry> retryRegistry,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
 			ObjectProvider<ZaiChatTemplateBuilderCustomizer> customizers) {
+		ZaiResilienceFactory resilience = new ZaiResilienceFactory(properties);
 		ZaiChatTemplate.Builder builder = ZaiChatTemplate.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.apiKey(ZaiApiKey.resolve(properties, environment))
@@ -59,7 +63,10 @@ public final class ZaiAutoConfiguration {
 			.firstChunkTimeout(properties.getFirstChunkTimeout())
 			.streamIdleTimeout(properties.getStreamIdleTimeout())
 			.pool(properties.getPool().getMaxConnections(), properties.getPool().getPendingAcquireTimeout(),
-					properties.getPool().getMaxIdleTime());
+					properties.getPool().getMaxIdleTime())
+			.retry(resilience.retry(retryRegistry.getIfAvailable()))
+			.circuitBreaker(resilience.circuitBreaker(circuitBreakerRegistry.getIfAvailable()))
+			.concurrencyLimiter(resilience.concurrencyLimiter());
 		applyChatDefaults(builder, properties.getChat());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

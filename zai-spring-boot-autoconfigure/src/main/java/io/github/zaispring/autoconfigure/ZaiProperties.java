@@ -96,6 +96,8 @@ public class ZaiProperties {
 
 	private final Pool pool = new Pool();
 
+	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -179,6 +181,10 @@ public class ZaiProperties {
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	public CircuitBreaker getCircuitBreaker() {
+		return this.circuitBreaker;
 	}
 
 	@Override
@@ -467,6 +473,29 @@ public class ZaiProperties {
 
 		public void setMaxIdleTime(Duration maxIdleTime) {
 			this.maxIdleTime = positive("zai.pool.max-idle-time", maxIdleTime);
+		}
+
+	}
+
+	/**
+	 * Circuit breaker around calls to the API.
+	 */
+	public static class CircuitBreaker {
+
+		/**
+		 * Whether to fail fast while the API keeps failing: the breaker opens on server
+		 * errors, connection failures and timeouts, never on 4xx answers. Its thresholds
+		 * come from resilience4j.circuitbreaker.instances.zai when a
+		 * CircuitBreakerRegistry bean exists, else Resilience4j's defaults.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

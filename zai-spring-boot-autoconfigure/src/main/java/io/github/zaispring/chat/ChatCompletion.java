@@ -16,10 +16,7 @@
 
 package io.github.zaispring.chat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -132,133 +129,13 @@ public record ChatCompletion(@Nullable String id, @JsonProperty("request_id") @N
 	 */
 	public static ChatCompletion fromChunks(List<ChatCompletionChunk> chunks) {
 		Assert.notNull(chunks, "chunks must not be null; pass an empty list for a stream without chunks");
-		String id = null;
-		Long created = null;
-		String model = null;
-		Usage usage = null;
-		Map<Integer, ChoiceFolder> choices = new TreeMap<>();
+		ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
 		for (ChatCompletionChunk chunk : chunks) {
-			if (chunk == null) {
-				continue;
-			}
-			id = (id != null) ? id : chunk.id();
-			created = (created != null) ? created : chunk.created();
-			model = (model != null) ? model : chunk.model();
-			usage = (chunk.usage() != null) ? chunk.usage() : usage;
-			for (ChunkChoice choice : chunk.choices()) {
-				choices.computeIfAbsent(choice.index(), (index) -> new ChoiceFolder()).add(choice);
+			if (chunk != null) {
+				accumulator.add(chunk);
 			}
 		}
-		List<Choice> folded = new ArrayList<>(choices.size());
-		choices.forEach((index, folder) -> folded.add(folder.toChoice(index)));
-		return new ChatCompletion(id, null, created, model, folded, usage, null);
-	}
-
-	/**
-	 * Accumulates the fragments of one choice.
-	 */
-	private static final class ChoiceFolder {
-
-		private @Nullable String role;
-
-		private @Nullable StringBuilder content;
-
-		private @Nullable StringBuilder reasoning;
-
-		private @Nullable FinishReason finishReason;
-
-		private final TreeMap<Integer, ToolCallFolder> toolCalls = new TreeMap<>();
-
-		private @Nullable Integer lastToolCallKey;
-
-		void add(ChunkChoice choice) {
-			Delta delta = choice.delta();
-			if (this.role == null) {
-				this.role = delta.role();
-			}
-			if (delta.content() != null) {
-				this.content = append(this.content, delta.content());
-			}
-			if (delta.reasoningContent() != null) {
-				this.reasoning = append(this.reasoning, delta.reasoningContent());
-			}
-			for (ToolCall fragment : delta.toolCalls()) {
-				int key = keyOf(fragment);
-				this.toolCalls.computeIfAbsent(key, (k) -> new ToolCallFolder()).add(fragment);
-				this.lastToolCallKey = key;
-			}
-			if (choice.finishReason() != null) {
-				this.finishReason = choice.finishReason();
-			}
-		}
-
-		private static StringBuilder append(@Nullable StringBuilder builder, String text) {
-			return ((builder != null) ? builder : new StringBuilder()).append(text);
-		}
-
-		/**
-		 * Fragments carry an index; one without (not seen on the wire) continues the last
-		 * call unless it starts a new one with an id of its own.
-		 */
-		private int keyOf(ToolCall fragment) {
-			if (fragment.index() != null) {
-				return fragment.index();
-			}
-			if (this.lastToolCallKey == null) {
-				return 0;
-			}
-			ToolCallFolder last = this.toolCalls.get(this.lastToolCallKey);
-			boolean startsNewCall = fragment.id() != null && last.id != null && !fragment.id().equals(last.id);
-			return startsNewCall ? this.toolCalls.lastKey() + 1 : this.lastToolCallKey;
-		}
-
-		Choice toChoice(int index) {
-			List<ToolCall> calls = new ArrayList<>(this.toolCalls.size());
-			this.toolCalls.forEach((key, folder) -> calls.add(folder.toToolCall(key)));
-			String role = (this.role != null) ? this.role : "assistant";
-			ChatCompletionMessage message = new ChatCompletionMessage(role,
-					(this.content != null) ? this.content.toString() : null,
-					(this.reasoning != null) ? this.reasoning.toString() : null, calls);
-			return new Choice(index, message, this.finishReason);
-		}
-
-	}
-
-	/**
-	 * Accumulates the fragments of one tool call.
-	 */
-	private static final class ToolCallFolder {
-
-		private @Nullable String id;
-
-		private @Nullable String type;
-
-		private @Nullable String name;
-
-		private final StringBuilder arguments = new StringBuilder();
-
-		void add(ToolCall fragment) {
-			if (this.id == null) {
-				this.id = fragment.id();
-			}
-			if (this.type == null) {
-				this.type = fragment.type();
-			}
-			FunctionCall function = fragment.function();
-			if (function != null) {
-				if (this.name == null && function.name() != null && !function.name().isEmpty()) {
-					this.name = function.name();
-				}
-				this.arguments.append(function.arguments());
-			}
-		}
-
-		ToolCall toToolCall(int index) {
-			FunctionCall function = (this.name != null || !this.arguments.isEmpty())
-					? new FunctionCall(this.name, this.arguments.toString()) : null;
-			return new ToolCall(this.id, (this.type != null) ? this.type : "function", index, function);
-		}
-
+		return accumulator.toCompletion();
 	}
 
 }

@@ -16,6 +16,7 @@
 
 package io.github.zaispring.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -93,6 +95,12 @@ public final class ChatRequest {
 
 	private final Map<String, Object> extraBody;
 
+	private final @Nullable Duration responseTimeout;
+
+	private final @Nullable Duration firstChunkTimeout;
+
+	private final @Nullable Duration streamIdleTimeout;
+
 	private ChatRequest(Builder builder, @Nullable Boolean stream) {
 		this.model = builder.model;
 		this.messages = List.copyOf(builder.messages);
@@ -110,6 +118,9 @@ public final class ChatRequest {
 		this.requestId = builder.requestId;
 		this.userId = builder.userId;
 		this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
+		this.responseTimeout = builder.responseTimeout;
+		this.firstChunkTimeout = builder.firstChunkTimeout;
+		this.streamIdleTimeout = builder.streamIdleTimeout;
 	}
 
 	/**
@@ -290,6 +301,36 @@ public final class ChatRequest {
 		return this.extraBody;
 	}
 
+	/**
+	 * Return the longest wait for the whole answer of this request when it is not
+	 * streamed, overriding {@code zai.response-timeout}. Not sent to the server.
+	 * @return the timeout, or {@code null} for the configured one
+	 */
+	@JsonIgnore
+	public @Nullable Duration responseTimeout() {
+		return this.responseTimeout;
+	}
+
+	/**
+	 * Return the longest wait for the first chunk when this request is streamed,
+	 * overriding {@code zai.first-chunk-timeout}. Not sent to the server.
+	 * @return the timeout, or {@code null} for the configured one
+	 */
+	@JsonIgnore
+	public @Nullable Duration firstChunkTimeout() {
+		return this.firstChunkTimeout;
+	}
+
+	/**
+	 * Return the longest silence between two chunks when this request is streamed,
+	 * overriding {@code zai.stream-idle-timeout}. Not sent to the server.
+	 * @return the timeout, or {@code null} for the configured one
+	 */
+	@JsonIgnore
+	public @Nullable Duration streamIdleTimeout() {
+		return this.streamIdleTimeout;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
@@ -304,7 +345,9 @@ public final class ChatRequest {
 				&& Objects.equals(this.toolStream, other.toolStream) && this.stop.equals(other.stop)
 				&& Objects.equals(this.responseFormat, other.responseFormat)
 				&& Objects.equals(this.requestId, other.requestId) && Objects.equals(this.userId, other.userId)
-				&& this.extraBody.equals(other.extraBody);
+				&& this.extraBody.equals(other.extraBody) && Objects.equals(this.responseTimeout, other.responseTimeout)
+				&& Objects.equals(this.firstChunkTimeout, other.firstChunkTimeout)
+				&& Objects.equals(this.streamIdleTimeout, other.streamIdleTimeout);
 	}
 
 	@Override
@@ -383,6 +426,12 @@ public final class ChatRequest {
 
 		private final Map<String, Object> extraBody = new LinkedHashMap<>();
 
+		private @Nullable Duration responseTimeout;
+
+		private @Nullable Duration firstChunkTimeout;
+
+		private @Nullable Duration streamIdleTimeout;
+
 		private Builder() {
 		}
 
@@ -403,6 +452,9 @@ public final class ChatRequest {
 			this.requestId = request.requestId;
 			this.userId = request.userId;
 			this.extraBody.putAll(request.extraBody);
+			this.responseTimeout = request.responseTimeout;
+			this.firstChunkTimeout = request.firstChunkTimeout;
+			this.streamIdleTimeout = request.streamIdleTimeout;
 		}
 
 		/**
@@ -609,6 +661,48 @@ public final class ChatRequest {
 		public Builder userId(@Nullable String userId) {
 			this.userId = userId;
 			return this;
+		}
+
+		/**
+		 * Set the longest wait for the whole answer when this request is not streamed,
+		 * overriding {@code zai.response-timeout}. Not sent to the server.
+		 * @param responseTimeout a positive duration, or {@code null} for the configured
+		 * one
+		 * @return this builder
+		 */
+		public Builder responseTimeout(@Nullable Duration responseTimeout) {
+			this.responseTimeout = positiveOrNull("responseTimeout", responseTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for the first chunk when this request is streamed,
+		 * overriding {@code zai.first-chunk-timeout}. Not sent to the server.
+		 * @param firstChunkTimeout a positive duration, or {@code null} for the
+		 * configured one
+		 * @return this builder
+		 */
+		public Builder firstChunkTimeout(@Nullable Duration firstChunkTimeout) {
+			this.firstChunkTimeout = positiveOrNull("firstChunkTimeout", firstChunkTimeout);
+			return this;
+		}
+
+		/**
+		 * Set the longest silence between two chunks when this request is streamed,
+		 * overriding {@code zai.stream-idle-timeout}. Not sent to the server.
+		 * @param streamIdleTimeout a positive duration, or {@code null} for the
+		 * configured one
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(@Nullable Duration streamIdleTimeout) {
+			this.streamIdleTimeout = positiveOrNull("streamIdleTimeout", streamIdleTimeout);
+			return this;
+		}
+
+		private static @Nullable Duration positiveOrNull(String name, @Nullable Duration value) {
+			Assert.isTrue(value == null || (!value.isNegative() && !value.isZero()),
+					() -> name + " must be a positive duration such as 30s, but was " + value);
+			return value;
 		}
 
 		/**

@@ -19,6 +19,9 @@ package io.github.zaispring.chat;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import io.github.zaispring.ZaiConnectionException;
 import io.github.zaispring.ZaiContentFilterException;
 import io.github.zaispring.ZaiException;
 import io.github.zaispring.ZaiStreamException;
@@ -30,6 +33,11 @@ import io.github.zaispring.internal.ReactorConnectors;
 import io.github.zaispring.internal.ReactorConnectors.PoolSettings;
 import io.github.zaispring.internal.SseDataDecoder;
 import io.github.zaispring.internal.ZaiErrorDecoder;
+import io.github.zaispring.resilience.ConcurrencyLimiter;
+import io.github.zaispring.resilience.ZaiCircuitBreakers;
+import io.github.zaispring.resilience.ZaiResilience;
+import io.github.zaispring.resilience.ZaiRetryPolicy;
+import io.github.zaispring.resilience.ZaiRetryPolicy.RetrySettings;
 import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -90,6 +98,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private final @Nullable ConnectionProvider ownedConnectionProvider;
 
+	private final ZaiResilience resilience;
+
 	ZaiChatTemplate(Builder builder) {
 		Assert.isTrue(builder.apiKey != null && !builder.apiKey.isBlank(),
 				"apiKey must not be empty: set zai.api-key or the ZAI_API_KEY environment variable");
@@ -122,6 +132,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		this.jsonDecoder = codecs.jsonDecoder(CHUNK_TYPE);
 		this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
 		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
+		this.resilience = new ZaiResilience(builder.retry, builder.circuitBreaker, builder.concurrencyLimiter);
 	}
 
 	/**
@@ -138,24 +149,26 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		ChatRequest withDefaults = applyDefaults(request);
 		// stream is only ever set by a caller that reuses a streamed request
 		ChatRequest wireRequest = (withDefaults.stream() != null) ? withDefaults.withStream(false) : withDefaults;
-		Duration timeout = this.responseTimeout;
-		return this.webClient.post()
+		Duration timeout = orDefault(wireRequest.responseTimeout(), this.responseTimeout);
+		Mono<ChatCompletion> exchange = this.webClient.post()
 			.uri(CHAT_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(wireRequest)
 			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
 					? response.bodyToMono(ChatCompletion.class) : errorOf(response, wireRequest))
-			.timeout(timeoutSignal("zai.response-timeout", timeout))
+			.timeout(timeoutSignal(ZaiTimeoutException.RESPONSE_TIMEOUT, timeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
+		return this.resilience.decorate(modelOf(wireRequest), exchange);
 	}
 
 	@Override
 	public Flux<ChatCompletionChunk> stream(ChatRequest request) {
 		Assert.notNull(request, "request must not be null");
 		ChatRequest wireRequest = applyDefaults(request).withStream(true);
-		Duration idleTimeout = this.streamIdleTimeout;
-		Flux<ChatCompletionChunk> chunks = this.webClient.post()
+		Duration firstChunkTimeout = orDefault(wireRequest.firstChunkTimeout(), this.firstChunkTimeout);
+		Duration idleTimeout = orDefault(wireRequest.streamIdleTimeout(), this.streamIdleTimeout);
+		Flux<ChatCompletionChunk> exchange = this.webClient.post()
 			.uri(CHAT_PATH)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
@@ -163,11 +176,35 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
 					? this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), wireRequest.requestId())
 						.map((payload) -> decodeChunk(payload, wireRequest))
-					: this.<ChatCompletionChunk>errorOf(response, wireRequest).flux());
-		return chunks
-			.timeout(timeoutSignal("zai.first-chunk-timeout", this.firstChunkTimeout),
-					(chunk) -> timeoutSignal("zai.stream-idle-timeout", idleTimeout))
+					: this.<ChatCompletionChunk>errorOf(response, wireRequest).flux())
+			.timeout(timeoutSignal(ZaiTimeoutException.FIRST_CHUNK_TIMEOUT, firstChunkTimeout),
+					(chunk) -> timeoutSignal(ZaiTimeoutException.STREAM_IDLE_TIMEOUT, idleTimeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
+		return this.resilience.decorate(modelOf(wireRequest), startedStreamsFailFinally(exchange, wireRequest));
+	}
+
+	/**
+	 * Once a chunk has reached the subscriber, a failure must end the stream: retrying
+	 * would repeat the text already delivered. Failures after the first chunk become a
+	 * {@link ZaiStreamException} (timeouts stay {@link ZaiTimeoutException}s), which is
+	 * never retried, carrying the completion folded from the chunks received so far.
+	 */
+	private Flux<ChatCompletionChunk> startedStreamsFailFinally(Flux<ChatCompletionChunk> exchange,
+			ChatRequest request) {
+		return Flux.defer(() -> {
+			ChatCompletionAccumulator received = new ChatCompletionAccumulator();
+			return exchange.doOnNext(received::add).onErrorMap((ex) -> {
+				if (received.chunkCount() == 0) {
+					return ex;
+				}
+				ZaiException failure = (ex instanceof ZaiStreamException || ex instanceof ZaiTimeoutException)
+						? (ZaiException) ex
+						: new ZaiStreamException(
+								"Z.AI stream failed after " + received.chunkCount() + " chunks: " + ex.getMessage(),
+								request.requestId(), ex);
+				return failure.withPartialResult(received.toCompletion());
+			});
+		});
 	}
 
 	@Override
@@ -275,12 +312,25 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		}
 		if (ex instanceof WebClientRequestException requestException) {
 			if (requestException.getCause() instanceof ConnectTimeoutException) {
-				return new ZaiTimeoutException("zai.connect-timeout", this.connectTimeout, ex);
+				return new ZaiTimeoutException(ZaiTimeoutException.CONNECT_TIMEOUT, this.connectTimeout, ex);
 			}
-			return new ZaiException("Could not send the request to Z.AI at " + requestException.getUri().getHost()
-					+ ": " + requestException.getMostSpecificCause().getMessage(), ex);
+			return new ZaiConnectionException("Could not send the request to Z.AI at "
+					+ requestException.getUri().getHost() + ": " + requestException.getMostSpecificCause().getMessage(),
+					request.requestId(), ex);
+		}
+		if (Boolean.TRUE.equals(request.stream())) {
+			return new ZaiStreamException("Z.AI stream failed: " + ex.getMessage(), request.requestId(), ex);
 		}
 		return new ZaiException("Z.AI request failed: " + ex.getMessage(), 0, null, request.requestId(), ex);
+	}
+
+	private String modelOf(ChatRequest request) {
+		String model = request.model();
+		return (model != null) ? model : "";
+	}
+
+	private static Duration orDefault(@Nullable Duration value, Duration fallback) {
+		return (value != null) ? value : fallback;
 	}
 
 	/**
@@ -343,6 +393,12 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		private @Nullable ConnectionProvider connectionProvider;
 
 		private PoolSettings poolSettings = PoolSettings.DEFAULTS;
+
+		private @Nullable Retry retry = Retry.of("zai", new ZaiRetryPolicy(RetrySettings.DEFAULTS).toRetryConfig());
+
+		private @Nullable CircuitBreaker circuitBreaker;
+
+		private @Nullable ConcurrencyLimiter concurrencyLimiter;
 
 		Builder() {
 		}
@@ -519,6 +575,52 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			Assert.isTrue(maxConnections >= 1, () -> "maxConnections must be at least 1, but was " + maxConnections);
 			this.poolSettings = new PoolSettings(maxConnections,
 					positive("pendingAcquireTimeout", pendingAcquireTimeout), positive("maxIdleTime", maxIdleTime));
+			return this;
+		}
+
+		/**
+		 * Retry with the given Resilience4j retry, or not at all. Defaults to a retry
+		 * named {@code zai} with the {@link ZaiRetryPolicy} and
+		 * {@link RetrySettings#DEFAULTS default settings}: 3 attempts, exponential
+		 * backoff from 500ms, and only transient failures.
+		 * @param retry the retry, or {@code null} to send every request once
+		 * @return this builder
+		 */
+		public Builder retry(@Nullable Retry retry) {
+			this.retry = retry;
+			return this;
+		}
+
+		/**
+		 * Retry transient failures with the {@link ZaiRetryPolicy} and the given
+		 * settings.
+		 * @param settings the retry settings
+		 * @return this builder
+		 */
+		public Builder retry(RetrySettings settings) {
+			Assert.notNull(settings, "settings must not be null");
+			return retry(Retry.of("zai", new ZaiRetryPolicy(settings).toRetryConfig()));
+		}
+
+		/**
+		 * Guard every attempt with the given circuit breaker, which should record server
+		 * errors, connection failures and timeouts only (see {@link ZaiCircuitBreakers}).
+		 * None by default.
+		 * @param circuitBreaker the circuit breaker, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder circuitBreaker(@Nullable CircuitBreaker circuitBreaker) {
+			this.circuitBreaker = circuitBreaker;
+			return this;
+		}
+
+		/**
+		 * Limit the requests in flight per model with the given limiter. None by default.
+		 * @param concurrencyLimiter the limiter, or {@code null} for no limit
+		 * @return this builder
+		 */
+		public Builder concurrencyLimiter(@Nullable ConcurrencyLimiter concurrencyLimiter) {
+			this.concurrencyLimiter = concurrencyLimiter;
 			return this;
 		}
 
