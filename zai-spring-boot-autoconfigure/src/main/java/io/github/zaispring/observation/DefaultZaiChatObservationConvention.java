@@ -150,45 +150,95 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 		}
 	}
 
+	/**
+	 * Return the {@code gen_ai.operation.name} key value, always {@code chat}.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue operationName(ZaiChatObservationContext context) {
 		return OPERATION_NAME_CHAT;
 	}
 
+	/**
+	 * Return the {@code gen_ai.provider.name} key value, always {@code z_ai}.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue providerName(ZaiChatObservationContext context) {
 		return PROVIDER_NAME_Z_AI;
 	}
 
+	/**
+	 * Return the {@code gen_ai.request.model} key value.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue requestModel(ZaiChatObservationContext context) {
 		return KeyValue.of(LowCardinalityKeyNames.REQUEST_MODEL, orNone(context.getRequest().model()));
 	}
 
+	/**
+	 * Return the {@code gen_ai.response.model} key value.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue responseModel(ZaiChatObservationContext context) {
 		ChatCompletion response = context.getResponse();
 		return KeyValue.of(LowCardinalityKeyNames.RESPONSE_MODEL, orNone((response != null) ? response.model() : null));
 	}
 
+	/**
+	 * Return the {@code gen_ai.request.stream} key value.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue requestStream(ZaiChatObservationContext context) {
 		return context.isStreaming() ? REQUEST_STREAM_TRUE : REQUEST_STREAM_FALSE;
 	}
 
+	/**
+	 * Return the {@code gen_ai.response.cancelled} key value.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue responseCancelled(ZaiChatObservationContext context) {
 		return context.isCancelled() ? CANCELLED_TRUE : CANCELLED_FALSE;
 	}
 
+	/**
+	 * Return the {@code error.type} key value.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue errorType(ZaiChatObservationContext context) {
 		Throwable error = context.getError();
 		return (error != null) ? KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, ErrorTypes.of(error)) : ERROR_TYPE_NONE;
 	}
 
+	/**
+	 * Return the {@code server.address} key value.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue serverAddress(ZaiChatObservationContext context) {
 		return KeyValue.of(LowCardinalityKeyNames.SERVER_ADDRESS, orNone(context.getServerAddress()));
 	}
 
+	/**
+	 * Return the {@code gen_ai.response.id} key value, or {@code null} when unknown.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue responseId(ZaiChatObservationContext context) {
 		ChatCompletion response = context.getResponse();
 		return ofNullable(HighCardinalityKeyNames.RESPONSE_ID, (response != null) ? response.id() : null);
 	}
 
+	/**
+	 * Return the {@code zai.request.id} key value, or {@code null} when unknown.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue requestId(ZaiChatObservationContext context) {
 		ChatCompletion response = context.getResponse();
 		String requestId = (response != null) ? response.requestId() : null;
@@ -201,6 +251,12 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 		return ofNullable(HighCardinalityKeyNames.REQUEST_ID, requestId);
 	}
 
+	/**
+	 * Return the {@code gen_ai.response.finish_reasons} key value, or {@code null} when
+	 * unknown.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue finishReasons(ZaiChatObservationContext context) {
 		ChatCompletion response = context.getResponse();
 		if (response == null) {
@@ -216,22 +272,50 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 				: KeyValue.of(HighCardinalityKeyNames.RESPONSE_FINISH_REASONS, toJsonArray(reasons));
 	}
 
+	/**
+	 * Return the {@code gen_ai.request.temperature} key value, or {@code null} when not
+	 * set.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue temperature(ZaiChatObservationContext context) {
 		return ofNullable(HighCardinalityKeyNames.REQUEST_TEMPERATURE, context.getRequest().temperature());
 	}
 
+	/**
+	 * Return the {@code gen_ai.request.top_p} key value, or {@code null} when not set.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue topP(ZaiChatObservationContext context) {
 		return ofNullable(HighCardinalityKeyNames.REQUEST_TOP_P, context.getRequest().topP());
 	}
 
+	/**
+	 * Return the {@code gen_ai.request.max_tokens} key value, or {@code null} when not
+	 * set.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue maxTokens(ZaiChatObservationContext context) {
 		return ofNullable(HighCardinalityKeyNames.REQUEST_MAX_TOKENS, context.getRequest().maxTokens());
 	}
 
+	/**
+	 * Return the {@code zai.request.attempts} key value.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected KeyValue attempts(ZaiChatObservationContext context) {
 		return KeyValue.of(HighCardinalityKeyNames.REQUEST_ATTEMPTS, Integer.toString(context.getAttempts()));
 	}
 
+	/**
+	 * Return the {@code gen_ai.prompt} key value, or {@code null} when the request has no
+	 * text; only called when content is included.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue prompt(ZaiChatObservationContext context) {
 		ChatRequest request = context.getRequest();
 		List<String> messages = new ArrayList<>(request.messages().size());
@@ -244,6 +328,12 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 		return messages.isEmpty() ? null : KeyValue.of(HighCardinalityKeyNames.PROMPT, toJsonArray(messages));
 	}
 
+	/**
+	 * Return the {@code gen_ai.completion} key value, or {@code null} when the answer has
+	 * no text; only called when content is included.
+	 * @param context the observation context
+	 * @return the key value
+	 */
 	protected @Nullable KeyValue completion(ZaiChatObservationContext context) {
 		ChatCompletion response = context.getResponse();
 		String content = (response != null) ? response.content() : "";
