@@ -1,0 +1,157 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.observation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.zaispring.chat.ChatCompletion;
+import io.github.zaispring.chat.ChatCompletionMessage;
+import io.github.zaispring.chat.Choice;
+import io.github.zaispring.chat.FinishReason;
+import io.github.zaispring.chat.Usage;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ZaiChatMeterObservationHandler}.
+ *
+ * @author zai-spring-boot contributors
+ */
+class ZaiChatMeterObservationHandlerTests {
+
+	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
+	private final ObservationRegistry observationRegistry = ObservationRegistry.create();
+
+	ZaiChatMeterObservationHandlerTests() {
+		this.observationRegistry.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(this.meterRegistry))
+			.observationHandler(new ZaiChatMeterObservationHandler(this.meterRegistry));
+	}
+
+	@Test
+	void callRecordsTheTimerAndEveryTokenType() {
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		assertThat(this.meterRegistry.get("gen_ai.client.operation")
+			.tag("gen_ai.request.model", "glm-4.6")
+			.tag("error.type", "none")
+			.timer()
+			.count()).isOne();
+		assertThat(tokens("input").totalAmount()).isEqualTo(12);
+		assertThat(tokens("output").totalAmount()).isEqualTo(30);
+		assertThat(tokens("cached").totalAmount()).isEqualTo(4);
+		assertThat(tokens("reasoning").totalAmount()).isEqualTo(20);
+		assertThat(this.meterRegistry.find("gen_ai.client.operation.time_to_first_chunk").timers()).isEmpty();
+	}
+
+	@Test
+	void tokenUsageHasTheModelTags() {
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		DistributionSummary input = tokens("input");
+		assertThat(input.getId().getBaseUnit()).isEqualTo("tokens");
+		assertThat(input.getId().getTags()).extracting("key")
+			.containsExactlyInAnyOrder("gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.request.model",
+					"gen_ai.response.model", "gen_ai.token.type");
+		assertThat(input.getId().getTag("gen_ai.provider.name")).isEqualTo("z_ai");
+		assertThat(input.getId().getTag("gen_ai.operation.name")).isEqualTo("chat");
+	}
+
+	@Test
+	void streamRecordsFoldedUsageAndTimeToFirstChunk() {
+		ZaiChatObservationContext context = ObservationFixtures.streamContext();
+		context.setFirstChunkLatency(Duration.ofMillis(350));
+		observe(context, ObservationFixtures.foldedStream());
+		assertThat(tokens("input").totalAmount()).isEqualTo(7);
+		assertThat(tokens("output").totalAmount()).isEqualTo(2);
+		assertThat(this.meterRegistry.find("gen_ai.client.token.usage").tag("gen_ai.token.type", "cached").summary())
+			.isNull();
+		assertThat(this.meterRegistry.find("gen_ai.client.token.usage").tag("gen_ai.token.type", "reasoning").summary())
+			.isNull();
+		Timer firstChunk = this.meterRegistry.get("gen_ai.client.operation.time_to_first_chunk")
+			.tag("gen_ai.request.model", "glm-4.6")
+			.tag("gen_ai.response.model", "glm-4.6")
+			.timer();
+		assertThat(firstChunk.count()).isOne();
+		assertThat(firstChunk.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(350);
+	}
+
+	@Test
+	void repeatedCallsShareTheirMeters() {
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		assertThat(tokens("input").count()).isEqualTo(2);
+		assertThat(tokens("input").totalAmount()).isEqualTo(24);
+	}
+
+	@Test
+	void responseWithoutUsageRecordsNoTokens() {
+		ChatCompletion noUsage = new ChatCompletion("task-3", null, null, "glm-4.6",
+				List.of(new Choice(0, new ChatCompletionMessage("assistant", "h", null, null), FinishReason.STOP)),
+				null, null);
+		observe(ObservationFixtures.callContext(), noUsage);
+		assertThat(this.meterRegistry.find("gen_ai.client.token.usage").summaries()).isEmpty();
+	}
+
+	@Test
+	void cancelledStreamWithoutAChunkRecordsOnlyTheTimer() {
+		ZaiChatObservationContext context = ObservationFixtures.streamContext();
+		context.setCancelled(true);
+		observe(context, null);
+		assertThat(this.meterRegistry.get("gen_ai.client.operation")
+			.tag("gen_ai.response.cancelled", "true")
+			.tag("error.type", "none")
+			.timer()
+			.count()).isOne();
+		assertThat(this.meterRegistry.find("gen_ai.client.token.usage").summaries()).isEmpty();
+		assertThat(this.meterRegistry.find("gen_ai.client.operation.time_to_first_chunk").timers()).isEmpty();
+	}
+
+	@Test
+	void zeroCountsAreRecorded() {
+		ChatCompletion zero = new ChatCompletion("task-4", null, null, "glm-4.6", List.of(),
+				new Usage(5, 0, 5, null, new Usage.CompletionTokensDetails(0)), null);
+		observe(ObservationFixtures.callContext(), zero);
+		assertThat(tokens("output").count()).isOne();
+		assertThat(tokens("reasoning").count()).isOne();
+	}
+
+	private void observe(ZaiChatObservationContext context, @Nullable ChatCompletion response) {
+		Observation observation = ZaiChatObservationDocumentation.CHAT_OPERATION
+			.observation(null, new DefaultZaiChatObservationConvention(), () -> context, this.observationRegistry)
+			.start();
+		context.setResponse(response);
+		observation.stop();
+	}
+
+	private DistributionSummary tokens(String type) {
+		return this.meterRegistry.get("gen_ai.client.token.usage")
+			.tag("gen_ai.token.type", type)
+			.tag("gen_ai.request.model", "glm-4.6")
+			.summary();
+	}
+
+}
