@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Live tests against the real Z.AI API. They run only when {@code ZAI_API_KEY} is set;
- * {@code ZAI_BASE_URL} and {@code ZAI_MODEL} choose the endpoint and model (defaults:
- * the general endpoint and {@code glm-4.5-flash}, a free model).
+ * {@code ZAI_BASE_URL} and {@code ZAI_MODEL} choose the endpoint and model (defaults: the
+ * general endpoint and {@code glm-4.5-flash}, a free model).
  *
  * @author zai-spring-boot contributors
  */
