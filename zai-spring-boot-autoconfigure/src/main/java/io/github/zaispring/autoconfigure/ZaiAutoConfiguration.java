@@ -20,6 +20,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.zaispring.chat.Thinking;
 import io.github.zaispring.chat.ThinkingType;
+import io.github.zaispring.chat.ZaiChatInterceptor;
 import io.github.zaispring.chat.ZaiChatOperations;
 import io.github.zaispring.chat.ZaiChatTemplate;
 
@@ -30,29 +31,35 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the Z.AI chat client: a {@link ZaiChatTemplate}, which is the
  * {@link ZaiChatOperations} bean, built from Spring Boot's {@code WebClient.Builder} and
- * the {@code zai.*} properties.
+ * the {@code zai.*} properties, with the application's {@link ZaiChatInterceptor} beans
+ * (the observation interceptor among them) applied in order.
  *
  * @author zai-spring-boot contributors
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, ZaiChatTemplate.class })
 @ConditionalOnBooleanProperty(name = "zai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ZaiProperties.class)
+@Import(ZaiObservationConfiguration.class)
 public final class ZaiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ZaiChatOperations.class)
 	ZaiChatTemplate zaiChatTemplate(ZaiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryRegistry> retryRegistry,
-			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry, ObjectProvider<ZaiMetricsBinder> metrics,
+			ObjectProvider<ZaiChatInterceptor> interceptors,
 			ObjectProvider<ZaiChatTemplateBuilderCustomizer> customizers) {
-		ZaiResilienceFactory resilience = new ZaiResilienceFactory(properties);
+		ZaiResilienceFactory resilience = new ZaiResilienceFactory(properties, metrics.getIfAvailable());
 		ZaiChatTemplate.Builder builder = ZaiChatTemplate.builder()
 			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
 			.apiKey(ZaiApiKey.resolve(properties, environment))
@@ -68,6 +75,7 @@ public final class ZaiAutoConfiguration {
 			.circuitBreaker(resilience.circuitBreaker(circuitBreakerRegistry.getIfAvailable()))
 			.concurrencyLimiter(resilience.concurrencyLimiter());
 		applyChatDefaults(builder, properties.getChat());
+		interceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -98,6 +98,8 @@ public class ZaiProperties {
 
 	private final CircuitBreaker circuitBreaker = new CircuitBreaker();
 
+	private final Observations observations = new Observations();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -185,6 +187,10 @@ public class ZaiProperties {
 
 	public CircuitBreaker getCircuitBreaker() {
 		return this.circuitBreaker;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	@Override
@@ -496,6 +502,27 @@ public class ZaiProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Observations of calls and streams.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether to record prompts and completions in observations (as the gen_ai.prompt
+		 * and gen_ai.completion keys of traces). They may contain personal data.
+		 */
+		private boolean includeContent;
+
+		public boolean isIncludeContent() {
+			return this.includeContent;
+		}
+
+		public void setIncludeContent(boolean includeContent) {
+			this.includeContent = includeContent;
 		}
 
 	}

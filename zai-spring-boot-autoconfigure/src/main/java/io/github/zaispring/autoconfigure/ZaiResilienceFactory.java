@@ -41,8 +41,11 @@ final class ZaiResilienceFactory {
 
 	private final ZaiProperties properties;
 
-	ZaiResilienceFactory(ZaiProperties properties) {
+	private final @Nullable ZaiMetricsBinder metrics;
+
+	ZaiResilienceFactory(ZaiProperties properties, @Nullable ZaiMetricsBinder metrics) {
 		this.properties = properties;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -59,7 +62,7 @@ final class ZaiResilienceFactory {
 				new RetrySettings(settings.getMaxAttempts(), settings.getInitialBackoff(), settings.getMultiplier(),
 						settings.getMaxBackoff(), settings.getMaxRetryAfter()));
 		if (registry == null) {
-			return Retry.of(INSTANCE, policy.toRetryConfig());
+			return withMetrics(Retry.of(INSTANCE, policy.toRetryConfig()));
 		}
 		RetryConfig base = registry.find(INSTANCE)
 			.map(Retry::getRetryConfig)
@@ -67,7 +70,7 @@ final class ZaiResilienceFactory {
 			.orElse(null);
 		RetryConfig config = (base != null) ? policy.mergeInto(base) : policy.toRetryConfig();
 		registry.remove(INSTANCE);
-		return registry.retry(INSTANCE, () -> config);
+		return withMetrics(registry.retry(INSTANCE, () -> config));
 	}
 
 	/**
@@ -97,8 +100,23 @@ final class ZaiResilienceFactory {
 	 */
 	@Nullable ConcurrencyLimiter concurrencyLimiter() {
 		ZaiProperties.Concurrency concurrency = this.properties.getConcurrency();
-		return (concurrency.getMaxInFlight() > 0)
-				? new ConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait()) : null;
+		if (concurrency.getMaxInFlight() <= 0) {
+			return null;
+		}
+		if (this.metrics == null) {
+			return new ConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait());
+		}
+		ConcurrencyLimiter limiter = new ConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait(),
+				this.metrics.concurrencyListener());
+		this.metrics.bindConcurrencyLimiter(limiter);
+		return limiter;
+	}
+
+	private Retry withMetrics(Retry retry) {
+		if (this.metrics != null) {
+			this.metrics.bindRetry(retry);
+		}
+		return retry;
 	}
 
 }

@@ -16,7 +16,11 @@
 
 package io.github.zaispring.chat;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -44,6 +48,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.util.context.ContextView;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.Decoder;
@@ -100,6 +105,10 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private final ZaiResilience resilience;
 
+	private final List<ZaiChatInterceptor> interceptors;
+
+	private final String serverAddress;
+
 	ZaiChatTemplate(Builder builder) {
 		Assert.isTrue(builder.apiKey != null && !builder.apiKey.isBlank(),
 				"apiKey must not be empty: set zai.api-key or the ZAI_API_KEY environment variable");
@@ -133,6 +142,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
 		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
 		this.resilience = new ZaiResilience(builder.retry, builder.circuitBreaker, builder.concurrencyLimiter);
+		this.interceptors = List.copyOf(builder.interceptors);
+		this.serverAddress = URI.create(this.baseUrl).getHost();
 	}
 
 	/**
@@ -159,7 +170,11 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 					? response.bodyToMono(ChatCompletion.class) : errorOf(response, wireRequest))
 			.timeout(timeoutSignal(ZaiTimeoutException.RESPONSE_TIMEOUT, timeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
-		return this.resilience.decorate(modelOf(wireRequest), exchange);
+		Mono<ChatCompletion> call = this.resilience.decorate(modelOf(wireRequest), countingAttempts(exchange));
+		for (ZaiChatInterceptor interceptor : this.interceptors) {
+			call = interceptor.interceptCall(wireRequest, this.serverAddress, call);
+		}
+		return call;
 	}
 
 	@Override
@@ -180,7 +195,33 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			.timeout(timeoutSignal(ZaiTimeoutException.FIRST_CHUNK_TIMEOUT, firstChunkTimeout),
 					(chunk) -> timeoutSignal(ZaiTimeoutException.STREAM_IDLE_TIMEOUT, idleTimeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
-		return this.resilience.decorate(modelOf(wireRequest), startedStreamsFailFinally(exchange, wireRequest));
+		Flux<ChatCompletionChunk> stream = this.resilience.decorate(modelOf(wireRequest),
+				startedStreamsFailFinally(countingAttempts(exchange), wireRequest));
+		for (ZaiChatInterceptor interceptor : this.interceptors) {
+			stream = interceptor.interceptStream(wireRequest, this.serverAddress, stream);
+		}
+		return stream;
+	}
+
+	private static <T> Mono<T> countingAttempts(Mono<T> exchange) {
+		return Mono.deferContextual((context) -> {
+			countAttempt(context);
+			return exchange;
+		});
+	}
+
+	private static <T> Flux<T> countingAttempts(Flux<T> exchange) {
+		return Flux.deferContextual((context) -> {
+			countAttempt(context);
+			return exchange;
+		});
+	}
+
+	private static void countAttempt(ContextView context) {
+		Object attempts = context.getOrDefault(ZaiChatInterceptor.ATTEMPTS_CONTEXT_KEY, null);
+		if (attempts instanceof AtomicInteger counter) {
+			counter.incrementAndGet();
+		}
 	}
 
 	/**
@@ -399,6 +440,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		private @Nullable CircuitBreaker circuitBreaker;
 
 		private @Nullable ConcurrencyLimiter concurrencyLimiter;
+
+		private final List<ZaiChatInterceptor> interceptors = new ArrayList<>();
 
 		Builder() {
 		}
@@ -621,6 +664,18 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 */
 		public Builder concurrencyLimiter(@Nullable ConcurrencyLimiter concurrencyLimiter) {
 			this.concurrencyLimiter = concurrencyLimiter;
+			return this;
+		}
+
+		/**
+		 * Add an interceptor that wraps every call and stream, outside retries and the
+		 * concurrency limit. Interceptors added later wrap those added earlier.
+		 * @param interceptor the interceptor
+		 * @return this builder
+		 */
+		public Builder interceptor(ZaiChatInterceptor interceptor) {
+			Assert.notNull(interceptor, "interceptor must not be null");
+			this.interceptors.add(interceptor);
 			return this;
 		}
 

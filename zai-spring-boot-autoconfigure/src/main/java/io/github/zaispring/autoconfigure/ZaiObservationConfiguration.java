@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.autoconfigure;
+
+import io.github.resilience4j.retry.Retry;
+import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
+import io.github.zaispring.observation.ObservationZaiChatInterceptor;
+import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
+import io.github.zaispring.observation.ZaiChatObservationConvention;
+import io.github.zaispring.observation.ZaiConcurrencyMetrics;
+import io.github.zaispring.observation.ZaiRetryMetrics;
+import io.github.zaispring.resilience.ConcurrencyLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Observations and meters of the Z.AI client, when Micrometer is on the classpath.
+ *
+ * @author zai-spring-boot contributors
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(ObservationRegistry.class)
+class ZaiObservationConfiguration {
+
+	private static final Log logger = LogFactory.getLog(ZaiObservationConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean(ObservationZaiChatInterceptor.class)
+	ObservationZaiChatInterceptor zaiObservationInterceptor(ZaiProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZaiChatObservationConvention> convention) {
+		boolean includeContent = properties.getObservations().isIncludeContent();
+		if (includeContent) {
+			logger.warn("zai.observations.include-content is true: prompts and completions are recorded in "
+					+ "observations and traces, which may store personal data");
+		}
+		return new ObservationZaiChatInterceptor(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				convention.getIfAvailable(), new DefaultZaiChatObservationConvention(includeContent));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class ZaiMeterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZaiChatMeterObservationHandler zaiChatMeterObservationHandler(MeterRegistry meterRegistry) {
+			return new ZaiChatMeterObservationHandler(meterRegistry);
+		}
+
+		@Bean
+		ZaiMetricsBinder zaiMetricsBinder(MeterRegistry meterRegistry) {
+			ZaiRetryMetrics retryMetrics = new ZaiRetryMetrics(meterRegistry);
+			ZaiConcurrencyMetrics concurrencyMetrics = new ZaiConcurrencyMetrics(meterRegistry);
+			return new ZaiMetricsBinder() {
+
+				@Override
+				public void bindRetry(Retry retry) {
+					retryMetrics.bindTo(retry);
+				}
+
+				@Override
+				public ConcurrencyLimiter.Listener concurrencyListener() {
+					return concurrencyMetrics;
+				}
+
+				@Override
+				public void bindConcurrencyLimiter(ConcurrencyLimiter limiter) {
+					concurrencyMetrics.bindTo(limiter);
+				}
+
+			};
+		}
+
+	}
+
+}
