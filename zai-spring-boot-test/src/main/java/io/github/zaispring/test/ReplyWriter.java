@@ -21,17 +21,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.NettyOutbound;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
@@ -66,6 +72,9 @@ final class ReplyWriter {
 	private static final AtomicLong ids = new AtomicLong();
 
 	private final StreamListener listener;
+
+	/** Timers on the event loop of each connection, so a due event is written at once. */
+	private final Map<EventLoop, Scheduler> timers = new ConcurrentHashMap<>();
 
 	ReplyWriter(StreamListener listener) {
 		this.listener = listener;
@@ -156,7 +165,7 @@ final class ReplyWriter {
 		System.arraycopy(tail, 0, body, head.length + choices.length, tail.length);
 		Mono<Void> answer = bytes(response, 200, JSON, body);
 		Duration delay = settings.delayBeforeFirstChunk;
-		return delay.isZero() ? answer : Mono.delay(delay).then(answer);
+		return delay.isZero() ? answer : Mono.delay(delay, timer(response)).then(answer);
 	}
 
 	private Publisher<Void> stream(ZaiReply reply, ReceivedRequest request, HttpServerResponse response) {
@@ -172,7 +181,7 @@ final class ReplyWriter {
 		boolean silent = settings.fault == ZaiReply.Fault.SILENCE;
 		boolean endsEarly = settings.fault == ZaiReply.Fault.CUT_OFF || settings.fault == ZaiReply.Fault.SSE_ERROR;
 		Tracker tracker = new Tracker(this.listener);
-		Flux<ByteBuf> events = timed(plan, settings).map(encoder::encode);
+		Flux<ByteBuf> events = timed(plan, settings, timer(response)).map(encoder::encode);
 		if (silent) {
 			events = events.concatWith(Flux.never());
 		}
@@ -185,7 +194,14 @@ final class ReplyWriter {
 			response.keepAlive(false);
 		}
 		boolean headersFirst = silent || !settings.delayBeforeFirstChunk.isZero();
-		return headersFirst ? response.sendHeaders().then(response.send(events)) : response.send(events);
+		NettyOutbound sent = headersFirst ? response.sendHeaders().then(response.send(events)) : response.send(events);
+		if (settings.fault == ZaiReply.Fault.RESET) {
+			// Close before Reactor Netty can end the chunked body: the client sees the
+			// connection die mid-body
+			return sent
+				.then(Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel().close())));
+		}
+		return sent;
 	}
 
 	/**
@@ -217,7 +233,7 @@ final class ReplyWriter {
 	/**
 	 * Apply the delays to the plan. {@code [DONE]} follows the last chunk at once.
 	 */
-	private static Flux<Integer> timed(List<Integer> plan, ZaiReply.Settings settings) {
+	private static Flux<Integer> timed(List<Integer> plan, ZaiReply.Settings settings, Scheduler timer) {
 		Duration first = settings.delayBeforeFirstChunk;
 		Duration between = settings.delayBetweenChunks;
 		if (plan.isEmpty() || (first.isZero() && between.isZero())) {
@@ -225,14 +241,25 @@ final class ReplyWriter {
 		}
 		Mono<Integer> head = Mono.just(plan.get(0));
 		if (!first.isZero()) {
-			head = head.delayElement(first);
+			head = head.delayElement(first, timer);
 		}
 		List<Integer> rest = plan.subList(1, plan.size());
 		boolean doneLast = !rest.isEmpty() && rest.get(rest.size() - 1) == DONE_EVENT;
 		List<Integer> delayed = doneLast ? rest.subList(0, rest.size() - 1) : rest;
 		Flux<Integer> tail = between.isZero() ? Flux.fromIterable(delayed)
-				: Flux.fromIterable(delayed).delayElements(between);
+				: Flux.fromIterable(delayed).delayElements(between, timer);
 		return head.concatWith(tail).concatWith(doneLast ? Mono.just(DONE_EVENT) : Mono.empty());
+	}
+
+	/**
+	 * Return a scheduler whose timers fire on the event loop of the response's
+	 * connection: no thread hop between a timer and the write it triggers.
+	 */
+	private Scheduler timer(HttpServerResponse response) {
+		Scheduler[] timer = new Scheduler[1];
+		response.withConnection((connection) -> timer[0] = this.timers.computeIfAbsent(connection.channel().eventLoop(),
+				(loop) -> Schedulers.fromExecutorService(loop, "zai-mock-timer")));
+		return (timer[0] != null) ? timer[0] : Schedulers.parallel();
 	}
 
 	private static String id(ZaiReply.Settings settings) {

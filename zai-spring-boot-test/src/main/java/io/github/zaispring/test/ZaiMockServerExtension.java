@@ -17,6 +17,7 @@
 package io.github.zaispring.test;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,7 +48,8 @@ import org.springframework.util.Assert;
  *
  * @author zai-spring-boot contributors
  */
-public class ZaiMockServerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public class ZaiMockServerExtension
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(ZaiMockServerExtension.class);
@@ -68,6 +70,18 @@ public class ZaiMockServerExtension implements BeforeAllCallback, BeforeEachCall
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		serverFor(context);
+	}
+
+	/**
+	 * Close the server started for this class; a nested class leaves its enclosing
+	 * class's server alone, since {@code remove} only looks at the class's own store.
+	 */
+	@Override
+	public void afterAll(ExtensionContext context) {
+		ZaiMockServer server = context.getStore(NAMESPACE).remove(ZaiMockServer.class, ZaiMockServer.class);
+		if (server != null) {
+			server.close();
+		}
 	}
 
 	@Override

@@ -313,6 +313,18 @@ public final class ZaiReply {
 	}
 
 	/**
+	 * Return a copy whose connection is closed abruptly after the given number of stream
+	 * chunks, in the middle of the chunked body (no terminating chunk, no
+	 * {@code [DONE]}), as when a server or proxy crashes. Replaces any other stream
+	 * fault.
+	 * @param chunks the chunks to send first, at least 0
+	 * @return the new reply
+	 */
+	public ZaiReply resetAfterChunks(int chunks) {
+		return fault("resetAfterChunks", Fault.RESET, chunks);
+	}
+
+	/**
 	 * Return a copy whose stream sends a data line that is not valid JSON after the given
 	 * number of chunks, then the rest of the stream. Replaces any other stream fault.
 	 * @param chunks the chunks to send first, at least 0
@@ -448,7 +460,7 @@ public final class ZaiReply {
 	 */
 	enum Fault {
 
-		NONE, CUT_OFF, MALFORMED, SILENCE, SSE_ERROR
+		NONE, CUT_OFF, RESET, MALFORMED, SILENCE, SSE_ERROR
 
 	}
 
