@@ -71,12 +71,12 @@ final class PreparedReply {
 		List<byte[]> deltas = new ArrayList<>();
 		if (settings.reasoning != null) {
 			for (String piece : TextPieces.split(settings.reasoning, settings.chunkSize)) {
-				deltas.add(body(delta().put("reasoning_content", piece)));
+				deltas.add(textBody("reasoning_content", piece));
 			}
 		}
 		if (settings.content != null) {
 			for (String piece : TextPieces.split(settings.content, settings.chunkSize)) {
-				deltas.add(body(delta().put("content", piece)));
+				deltas.add(textBody("content", piece));
 			}
 		}
 		for (ToolCall call : toolCalls) {
@@ -238,6 +238,18 @@ final class PreparedReply {
 
 	private static ObjectNode delta() {
 		return NODES.objectNode().put("role", "assistant");
+	}
+
+	/**
+	 * Write a text delta by hand: replies built per request (such as the echo) encode one
+	 * per piece, and this is several times cheaper than a tree and a mapper.
+	 */
+	private static byte[] textBody(String field, String piece) {
+		StringBuilder json = new StringBuilder(piece.length() + 96)
+			.append("\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"")
+			.append(field)
+			.append("\":");
+		return utf8(JsonText.quote(json, piece).append("}}]}\n\n").toString());
 	}
 
 	private static byte[] body(ObjectNode delta) {

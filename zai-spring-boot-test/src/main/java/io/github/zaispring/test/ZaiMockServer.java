@@ -410,13 +410,21 @@ public final class ZaiMockServer implements AutoCloseable {
 
 	/**
 	 * Run a server until the JVM is stopped, for benchmarks and offline demos. Requests
-	 * are counted but not recorded.
-	 * @param args optionally the port; {@code 0} or none picks a free one
+	 * are counted but not recorded. Usage:
+	 * {@code java -cp … io.github.zaispring.test.ZaiMockServer [port [chunks [delayMillis]]]}.
+	 * @param args the port ({@code 0} or none picks a free one); optionally the number of
+	 * content chunks of one fixed reply to every request instead of the echo, and the
+	 * delay between its chunks in milliseconds
 	 * @throws InterruptedException when interrupted while running
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		int port = (args.length > 0) ? Integer.parseInt(args[0].trim()) : 0;
 		ZaiMockServer server = ZaiMockServer.start(port).recordRequests(false);
+		if (args.length > 1) {
+			ZaiReply reply = fixedReply(Integer.parseInt(args[1].trim()),
+					(args.length > 2) ? Long.parseLong(args[2].trim()) : 0);
+			server.respondWith((request) -> reply);
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			server.close();
@@ -425,6 +433,16 @@ public final class ZaiMockServer implements AutoCloseable {
 		System.out.println("ZaiMockServer listening on " + server.baseUrl());
 		System.out.flush();
 		stopped.await();
+	}
+
+	private static ZaiReply fixedReply(int chunks, long delayMillis) {
+		Assert.isTrue(chunks >= 1, () -> "chunks must be at least 1, but was " + chunks);
+		Assert.isTrue(delayMillis >= 0, () -> "delayMillis must be zero or positive, but was " + delayMillis);
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < chunks; i++) {
+			text.append((i == 0) ? "Lorem" : " ipsum");
+		}
+		return ZaiReply.text(text.toString()).delayBetweenChunks(Duration.ofMillis(delayMillis));
 	}
 
 }

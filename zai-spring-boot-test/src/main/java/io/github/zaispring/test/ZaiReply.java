@@ -42,7 +42,12 @@ import org.springframework.util.Assert;
  * recorded Z.AI traffic (reasoning deltas, content deltas, tool-call deltas, a last chunk
  * with the finish reason and the usage, then {@code data: [DONE]}). Instances are
  * immutable: every method returns a new reply, so one reply can be enqueued many times
- * and its event bytes are encoded only once. <pre class="code">
+ * and its event bytes are encoded only once.
+ * <p>
+ * Stream faults ({@code cutOffAfterChunks}, {@code resetAfterChunks},
+ * {@code malformedChunkAfter}, {@code sseErrorEvent…}) apply to streamed requests only; a
+ * plain request gets the whole completion, except that silence holds back a plain answer
+ * too. <pre class="code">
  * server.enqueue(ZaiReply.text("Hello there").reasoning("The user greets me.").usage(12, 30));
  * server.enqueue(ZaiReply.error(429, "1302", "Rate limit reached for requests").retryAfter(Duration.ofSeconds(2)));
  * server.enqueue(ZaiReply.text("Once upon a time").delayBetweenChunks(Duration.ofMillis(20)).cutOffAfterChunks(2));

@@ -104,6 +104,20 @@ class ZaiMockServerTests {
 	}
 
 	@Test
+	void textWithEscapesAndEmojiSurvivesEveryChunkSize() {
+		String text = "Say \"hi\" \\ then\n\ttab, control \u0001, emoji \uD83D\uDE00 and \u2028 end";
+		for (int chunkSize : new int[] { 1, 2, 3, 7 }) {
+			this.server.enqueue(ZaiReply.text(text).reasoning(text).chunkSize(chunkSize));
+			ChatCompletion folded = ChatCompletion
+				.fromChunks(this.template.stream(ChatRequest.builder().user("hi").build()).collectList().block(WAIT));
+			assertThat(folded.content()).isEqualTo(text);
+			assertThat(folded.reasoningContent()).isEqualTo(text);
+		}
+		this.server.enqueue(ZaiReply.text(text));
+		assertThat(this.template.chat("hi").block(WAIT)).isEqualTo(text);
+	}
+
+	@Test
 	void streamSendsReasoningBeforeContent() {
 		this.server.enqueue(ZaiReply.text("Olá!").reasoning("Portuguese for hi is Olá.").chunkSize(5));
 		List<ChatCompletionChunk> chunks = this.template.stream(ChatRequest.builder().user("hi in pt").build())
