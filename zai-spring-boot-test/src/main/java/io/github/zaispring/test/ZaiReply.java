@@ -1,0 +1,534 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.test;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.github.zaispring.chat.FinishReason;
+import io.github.zaispring.chat.FunctionCall;
+import io.github.zaispring.chat.ToolCall;
+import io.github.zaispring.chat.Usage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * A scripted answer of the {@link ZaiMockServer}: a completion (text, reasoning, tool
+ * calls, usage), an error, a raw body or a dropped connection, optionally with delays and
+ * stream faults.
+ * <p>
+ * A completion reply answers both kinds of request: a plain request gets one JSON
+ * completion, a {@code "stream": true} request gets Server-Sent Events shaped like the
+ * recorded Z.AI traffic (reasoning deltas, content deltas, tool-call deltas, a last chunk
+ * with the finish reason and the usage, then {@code data: [DONE]}). Instances are
+ * immutable: every method returns a new reply, so one reply can be enqueued many times
+ * and its event bytes are encoded only once.
+ * <p>
+ * Stream faults ({@code cutOffAfterChunks}, {@code resetAfterChunks},
+ * {@code malformedChunkAfter}, {@code sseErrorEvent…}) apply to streamed requests only; a
+ * plain request gets the whole completion, except that silence holds back a plain answer
+ * too. <pre class="code">
+ * server.enqueue(ZaiReply.text("Hello there").reasoning("The user greets me.").usage(12, 30));
+ * server.enqueue(ZaiReply.error(429, "1302", "Rate limit reached for requests").retryAfter(Duration.ofSeconds(2)));
+ * server.enqueue(ZaiReply.text("Once upon a time").delayBetweenChunks(Duration.ofMillis(20)).cutOffAfterChunks(2));
+ * </pre>
+ *
+ * @author zai-spring-boot contributors
+ */
+public final class ZaiReply {
+
+	private final Settings settings;
+
+	private volatile @Nullable PreparedReply prepared;
+
+	private ZaiReply(Settings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Return a completion whose answer is the given text.
+	 * @param content the answer text; may be empty
+	 * @return the reply, finish reason {@code stop}
+	 */
+	public static ZaiReply text(String content) {
+		Assert.notNull(content, "content must not be null; use \"\" for a reply without text");
+		Settings settings = new Settings(Kind.COMPLETION);
+		settings.content = content;
+		return new ZaiReply(settings);
+	}
+
+	/**
+	 * Return a completion that only calls one function, as a model does when it needs a
+	 * tool's result.
+	 * @param name the function name, such as {@code get_weather}
+	 * @param argumentsJson the arguments as JSON text, such as {@code {"city":"Beijing"}}
+	 * @return the reply, finish reason {@code tool_calls}, with a generated call id
+	 */
+	public static ZaiReply toolCall(String name, String argumentsJson) {
+		Assert.hasText(name, "name must not be empty; use a function name such as get_weather");
+		Assert.notNull(argumentsJson, "argumentsJson must not be null; use \"{}\" for no arguments");
+		Settings settings = new Settings(Kind.COMPLETION);
+		settings.toolCalls = List.of(new ToolCall(null, "function", null, new FunctionCall(name, argumentsJson)));
+		return new ZaiReply(settings);
+	}
+
+	/**
+	 * Return an error answer with Z.AI's error body
+	 * {@code {"error":{"code":"<code>","message":"<message>"}}}, sent whether or not the
+	 * request asked for a stream (as the real API does for errors found before the stream
+	 * starts).
+	 * @param httpStatus the HTTP status, such as {@code 429}
+	 * @param code the business code, such as {@code "1302"}
+	 * @param message the message
+	 * @return the reply
+	 */
+	public static ZaiReply error(int httpStatus, String code, String message) {
+		Assert.isTrue(httpStatus >= 100 && httpStatus <= 599,
+				() -> "httpStatus must be an HTTP status between 100 and 599, such as 429, but was " + httpStatus);
+		Assert.notNull(code, "code must not be null; use a Z.AI business code such as \"1302\"");
+		Assert.notNull(message, "message must not be null; use the error text, such as \"Rate limit reached\"");
+		Settings settings = new Settings(Kind.ERROR);
+		settings.status = httpStatus;
+		settings.errorCode = code;
+		settings.errorMessage = message;
+		return new ZaiReply(settings);
+	}
+
+	/**
+	 * Return an answer with exactly the given status, content type and body, for answers
+	 * no well-behaved server sends (HTML error pages of a proxy, broken JSON).
+	 * @param httpStatus the HTTP status
+	 * @param contentType the {@code Content-Type}, such as {@code text/html}
+	 * @param body the body text, sent as UTF-8
+	 * @return the reply
+	 */
+	public static ZaiReply rawBody(int httpStatus, String contentType, String body) {
+		Assert.isTrue(httpStatus >= 100 && httpStatus <= 599,
+				() -> "httpStatus must be an HTTP status between 100 and 599, such as 502, but was " + httpStatus);
+		Assert.hasText(contentType, "contentType must not be empty; use a media type such as text/html");
+		Assert.notNull(body, "body must not be null; use \"\" for an empty body");
+		Settings settings = new Settings(Kind.RAW);
+		settings.status = httpStatus;
+		settings.contentType = contentType;
+		settings.body = body;
+		return new ZaiReply(settings);
+	}
+
+	/**
+	 * Return an answer that closes the connection without sending any response. To get
+	 * "connection refused" instead, {@link ZaiMockServer#close() close} the server.
+	 * @return the reply
+	 */
+	public static ZaiReply dropConnection() {
+		return new ZaiReply(new Settings(Kind.DROP));
+	}
+
+	/**
+	 * Return a copy that reasons before it answers: a streamed reply sends the reasoning
+	 * deltas before the content deltas.
+	 * @param reasoning the reasoning text
+	 * @return the new reply
+	 */
+	public ZaiReply reasoning(String reasoning) {
+		Assert.notNull(reasoning, "reasoning must not be null; use text such as \"The user greets me.\"");
+		return completion("reasoning", (settings) -> settings.reasoning = reasoning);
+	}
+
+	/**
+	 * Return a copy that names the given model. Without it the reply echoes the request's
+	 * model.
+	 * @param model the model id, such as {@code glm-4.6}
+	 * @return the new reply
+	 */
+	public ZaiReply model(String model) {
+		Assert.hasText(model, "model must not be empty; use a model id such as glm-4.6");
+		return completion("model", (settings) -> settings.model = model);
+	}
+
+	/**
+	 * Return a copy with the given task id. Without it every answer gets a fresh id.
+	 * @param id the task id
+	 * @return the new reply
+	 */
+	public ZaiReply id(String id) {
+		Assert.hasText(id, "id must not be empty; use a task id such as 2025111117561942405e9f6eb547c7");
+		return completion("id", (settings) -> settings.id = id);
+	}
+
+	/**
+	 * Return a copy that reports the given token usage. Without it the usage is estimated
+	 * from the sizes of the request and the reply (about four characters a token).
+	 * @param promptTokens the input tokens, at least 0
+	 * @param completionTokens the output tokens, at least 0
+	 * @return the new reply
+	 */
+	public ZaiReply usage(int promptTokens, int completionTokens) {
+		return usage(promptTokens, completionTokens, 0, -1);
+	}
+
+	/**
+	 * Return a copy that reports the given token usage, with cached and reasoning tokens.
+	 * @param promptTokens the input tokens, at least 0
+	 * @param completionTokens the output tokens, at least 0
+	 * @param cachedTokens the input tokens served from the cache, at least 0
+	 * @param reasoningTokens the output tokens spent on reasoning, or {@code -1} to
+	 * report none (as glm-4.5 did in 2025)
+	 * @return the new reply
+	 */
+	public ZaiReply usage(int promptTokens, int completionTokens, int cachedTokens, int reasoningTokens) {
+		Assert.isTrue(promptTokens >= 0, () -> "promptTokens must be at least 0, but was " + promptTokens);
+		Assert.isTrue(completionTokens >= 0, () -> "completionTokens must be at least 0, but was " + completionTokens);
+		Assert.isTrue(cachedTokens >= 0, () -> "cachedTokens must be at least 0, but was " + cachedTokens);
+		Assert.isTrue(reasoningTokens >= -1,
+				() -> "reasoningTokens must be at least 0, or -1 for none, but was " + reasoningTokens);
+		Usage usage = new Usage(promptTokens, completionTokens, promptTokens + completionTokens,
+				new Usage.PromptTokensDetails(cachedTokens),
+				(reasoningTokens >= 0) ? new Usage.CompletionTokensDetails(reasoningTokens) : null);
+		return completion("usage", (settings) -> settings.usage = usage);
+	}
+
+	/**
+	 * Return a copy with the given finish reason. Defaults to {@code tool_calls} when the
+	 * reply calls tools and {@code stop} otherwise.
+	 * @param finishReason the finish reason, such as {@link FinishReason#LENGTH}
+	 * @return the new reply
+	 */
+	public ZaiReply finishReason(FinishReason finishReason) {
+		Assert.notNull(finishReason, "finishReason must not be null; use a value such as FinishReason.LENGTH");
+		return completion("finishReason", (settings) -> settings.finishReason = finishReason);
+	}
+
+	/**
+	 * Return a copy that calls the given tools, in parallel when there are several. A
+	 * call without an id gets a generated one; indexes follow the order given. Without
+	 * {@link #toolStream(boolean) tool streaming}, each call arrives whole in one delta.
+	 * @param toolCalls the calls, for example {@code ToolCall.function("call_1", "add",
+	 * "{\"a\":2,\"b\":3}")}
+	 * @return the new reply
+	 */
+	public ZaiReply toolCalls(ToolCall... toolCalls) {
+		Assert.notNull(toolCalls, "toolCalls must not be null; use ToolCall.function(id, name, argumentsJson)");
+		Assert.noNullElements(toolCalls,
+				"toolCalls must not contain null; use ToolCall.function(id, name, argumentsJson)");
+		List<ToolCall> calls = List.copyOf(Arrays.asList(toolCalls));
+		return completion("toolCalls", (settings) -> settings.toolCalls = calls);
+	}
+
+	/**
+	 * Return a copy that streams tool calls in pieces, as with {@code tool_stream=true}:
+	 * a first fragment with the id, type, name and empty arguments, then fragments of the
+	 * arguments.
+	 * @param toolStream whether to stream tool calls in pieces
+	 * @return the new reply
+	 */
+	public ZaiReply toolStream(boolean toolStream) {
+		return completion("toolStream", (settings) -> settings.toolStream = toolStream);
+	}
+
+	/**
+	 * Return a copy that splits text into stream deltas of the given number of
+	 * characters. Without it text is split into word-ish pieces (a word with its leading
+	 * space, long words cut into pieces of four characters).
+	 * @param chunkSize the characters per delta, at least 1
+	 * @return the new reply
+	 */
+	public ZaiReply chunkSize(int chunkSize) {
+		Assert.isTrue(chunkSize >= 1, () -> "chunkSize must be at least 1 character, but was " + chunkSize);
+		return completion("chunkSize", (settings) -> settings.chunkSize = chunkSize);
+	}
+
+	/**
+	 * Return a copy that waits between two stream events. The waits run on timers, not on
+	 * blocked threads.
+	 * @param delay the wait, zero or positive
+	 * @return the new reply
+	 */
+	public ZaiReply delayBetweenChunks(Duration delay) {
+		Duration checked = notNegative("delay", delay);
+		return completion("delayBetweenChunks", (settings) -> settings.delayBetweenChunks = checked);
+	}
+
+	/**
+	 * Return a copy that waits before the first stream event (the response headers are
+	 * sent at once, as a thinking model's are), or before a non-streamed answer.
+	 * @param delay the wait, zero or positive
+	 * @return the new reply
+	 */
+	public ZaiReply delayBeforeFirstChunk(Duration delay) {
+		Duration checked = notNegative("delay", delay);
+		return completion("delayBeforeFirstChunk", (settings) -> settings.delayBeforeFirstChunk = checked);
+	}
+
+	/**
+	 * Return a copy that sends a {@code Retry-After} header, in whole seconds (rounded
+	 * up). Applies to every kind of reply except a dropped connection.
+	 * @param retryAfter the wait to ask for, zero or positive
+	 * @return the new reply
+	 */
+	public ZaiReply retryAfter(Duration retryAfter) {
+		Duration checked = notNegative("retryAfter", retryAfter);
+		return with((settings) -> settings.retryAfter = checked);
+	}
+
+	/**
+	 * Return a copy that sends an extra response header.
+	 * @param name the header name, such as {@code x-request-id}
+	 * @param value the header value
+	 * @return the new reply
+	 */
+	public ZaiReply header(String name, String value) {
+		Assert.hasText(name, "name must not be empty; use a header name such as x-request-id");
+		Assert.notNull(value, "value must not be null; use \"\" for an empty header");
+		return with((settings) -> {
+			Map<String, String> headers = new LinkedHashMap<>(settings.headers);
+			headers.put(name, value);
+			settings.headers = Collections.unmodifiableMap(headers);
+		});
+	}
+
+	/**
+	 * Return a copy whose stream ends after the given number of chunks without
+	 * {@code data: [DONE]}: the body ends and the connection is closed, as when a proxy
+	 * cuts a long stream. Replaces any other stream fault.
+	 * @param chunks the chunks to send first, at least 0
+	 * @return the new reply
+	 */
+	public ZaiReply cutOffAfterChunks(int chunks) {
+		return fault("cutOffAfterChunks", Fault.CUT_OFF, chunks);
+	}
+
+	/**
+	 * Return a copy whose connection is closed abruptly after the given number of stream
+	 * chunks, in the middle of the chunked body (no terminating chunk, no
+	 * {@code [DONE]}), as when a server or proxy crashes. Replaces any other stream
+	 * fault.
+	 * @param chunks the chunks to send first, at least 0
+	 * @return the new reply
+	 */
+	public ZaiReply resetAfterChunks(int chunks) {
+		return fault("resetAfterChunks", Fault.RESET, chunks);
+	}
+
+	/**
+	 * Return a copy whose stream sends a data line that is not valid JSON after the given
+	 * number of chunks, then the rest of the stream. Replaces any other stream fault.
+	 * @param chunks the chunks to send first, at least 0
+	 * @return the new reply
+	 */
+	public ZaiReply malformedChunkAfter(int chunks) {
+		return fault("malformedChunkAfter", Fault.MALFORMED, chunks);
+	}
+
+	/**
+	 * Return a copy whose stream sends the given number of chunks and then nothing,
+	 * keeping the connection open until the client gives up. Replaces any other stream
+	 * fault. A non-streamed request gets no answer at all.
+	 * @param chunks the chunks to send first, at least 0
+	 * @return the new reply
+	 */
+	public ZaiReply silenceAfterChunks(int chunks) {
+		return fault("silenceAfterChunks", Fault.SILENCE, chunks);
+	}
+
+	/**
+	 * Return a copy whose stream sends its response headers and then nothing, keeping the
+	 * connection open until the client gives up. A non-streamed request gets no answer at
+	 * all.
+	 * @return the new reply
+	 */
+	public ZaiReply silenceBeforeFirstChunk() {
+		return fault("silenceBeforeFirstChunk", Fault.SILENCE, 0);
+	}
+
+	/**
+	 * Return a copy whose stream starts with an {@code event: error} event whose data is
+	 * {@code {"error":{"code":"<code>","message":"<message>"}}}, then ends without
+	 * {@code [DONE]}.
+	 * @param code the business code, such as {@code "1234"}
+	 * @param message the message
+	 * @return the new reply
+	 */
+	public ZaiReply sseErrorEvent(String code, String message) {
+		return sseErrorEventAfterChunks(0, code, message);
+	}
+
+	/**
+	 * Return a copy whose stream sends the given number of chunks, then an
+	 * {@code event: error} event, then ends without {@code [DONE]}.
+	 * @param chunks the chunks to send first, at least 0
+	 * @param code the business code, such as {@code "1234"}
+	 * @param message the message
+	 * @return the new reply
+	 */
+	public ZaiReply sseErrorEventAfterChunks(int chunks, String code, String message) {
+		Assert.notNull(code, "code must not be null; use a Z.AI business code such as \"1234\"");
+		Assert.notNull(message, "message must not be null; use the error text, such as \"Network error\"");
+		return fault("sseErrorEvent", Fault.SSE_ERROR, chunks).with((settings) -> {
+			settings.errorCode = code;
+			settings.errorMessage = message;
+		});
+	}
+
+	/**
+	 * Return the number of data chunks a stream of this reply sends when it has no fault:
+	 * reasoning, content and tool-call deltas plus the last chunk (the
+	 * {@code data: [DONE]} line not counted).
+	 * @return the number of chunks; {@code 0} for a reply that is no completion
+	 */
+	public int streamChunkCount() {
+		return (this.settings.kind == Kind.COMPLETION) ? prepared().chunkCount() : 0;
+	}
+
+	@Override
+	public String toString() {
+		Settings s = this.settings;
+		return switch (s.kind) {
+			case COMPLETION -> "ZaiReply[text, " + ((s.content != null) ? s.content.length() : 0) + " chars, "
+					+ s.toolCalls.size() + " tool calls" + ((s.fault != Fault.NONE) ? ", " + s.fault : "") + "]";
+			case ERROR -> "ZaiReply[error " + s.status + " " + s.errorCode + "]";
+			case RAW -> "ZaiReply[raw " + s.status + " " + s.contentType + "]";
+			case DROP -> "ZaiReply[drop connection]";
+		};
+	}
+
+	Settings settings() {
+		return this.settings;
+	}
+
+	PreparedReply prepared() {
+		PreparedReply prepared = this.prepared;
+		if (prepared == null) {
+			// A race only encodes twice; both results are equal
+			prepared = new PreparedReply(this.settings);
+			this.prepared = prepared;
+		}
+		return prepared;
+	}
+
+	private ZaiReply fault(String method, Fault fault, int chunks) {
+		Assert.isTrue(chunks >= 0, () -> "chunks must be at least 0, but was " + chunks);
+		return completion(method, (settings) -> {
+			settings.fault = fault;
+			settings.faultAfter = chunks;
+		});
+	}
+
+	private ZaiReply completion(String method, Consumer<Settings> change) {
+		Assert.state(this.settings.kind == Kind.COMPLETION,
+				() -> method + " applies to completions only; start from ZaiReply.text(..) or ZaiReply.toolCall(..)");
+		return with(change);
+	}
+
+	private ZaiReply with(Consumer<Settings> change) {
+		Settings copy = this.settings.copy();
+		change.accept(copy);
+		return new ZaiReply(copy);
+	}
+
+	private static Duration notNegative(String name, @Nullable Duration duration) {
+		Assert.isTrue(duration != null && !duration.isNegative(),
+				() -> name + " must be zero or positive, such as Duration.ofMillis(50), but was " + duration);
+		return duration;
+	}
+
+	/**
+	 * What a reply sends.
+	 */
+	enum Kind {
+
+		COMPLETION, ERROR, RAW, DROP
+
+	}
+
+	/**
+	 * How a stream goes wrong.
+	 */
+	enum Fault {
+
+		NONE, CUT_OFF, RESET, MALFORMED, SILENCE, SSE_ERROR
+
+	}
+
+	/**
+	 * The settings of a reply; never changed once the reply that holds them exists.
+	 */
+	static final class Settings implements Cloneable {
+
+		final Kind kind;
+
+		@Nullable String content;
+
+		@Nullable String reasoning;
+
+		@Nullable String model;
+
+		@Nullable String id;
+
+		@Nullable Usage usage;
+
+		@Nullable FinishReason finishReason;
+
+		List<ToolCall> toolCalls = List.of();
+
+		boolean toolStream;
+
+		int chunkSize;
+
+		Duration delayBetweenChunks = Duration.ZERO;
+
+		Duration delayBeforeFirstChunk = Duration.ZERO;
+
+		@Nullable Duration retryAfter;
+
+		Map<String, String> headers = Map.of();
+
+		int status = 200;
+
+		@Nullable String errorCode;
+
+		@Nullable String errorMessage;
+
+		@Nullable String contentType;
+
+		@Nullable String body;
+
+		Fault fault = Fault.NONE;
+
+		int faultAfter = -1;
+
+		Settings(Kind kind) {
+			this.kind = kind;
+		}
+
+		Settings copy() {
+			try {
+				return (Settings) clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
