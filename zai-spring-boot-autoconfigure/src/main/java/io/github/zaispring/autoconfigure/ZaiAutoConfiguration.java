@@ -69,6 +69,7 @@ public final class ZaiAutoConfiguration {
 			.responseTimeout(properties.getResponseTimeout())
 			.firstChunkTimeout(properties.getFirstChunkTimeout())
 			.streamIdleTimeout(properties.getStreamIdleTimeout())
+			.logBodies(properties.getLogging().isIncludeBodies())
 			.pool(properties.getPool().getMaxConnections(), properties.getPool().getPendingAcquireTimeout(),
 					properties.getPool().getMaxIdleTime())
 			.retry(resilience.retry(retryRegistry.getIfAvailable()))

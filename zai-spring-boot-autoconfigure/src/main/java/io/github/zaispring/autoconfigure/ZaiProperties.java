@@ -100,6 +100,8 @@ public class ZaiProperties {
 
 	private final Observations observations = new Observations();
 
+	private final Logging logging = new Logging();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -191,6 +193,10 @@ public class ZaiProperties {
 
 	public Observations getObservations() {
 		return this.observations;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
 	}
 
 	@Override
@@ -523,6 +529,27 @@ public class ZaiProperties {
 
 		public void setIncludeContent(boolean includeContent) {
 			this.includeContent = includeContent;
+		}
+
+	}
+
+	/**
+	 * Logging of exchanges, at DEBUG under io.github.zaispring.http.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether to log request and response bodies too. They may contain personal data;
+		 * streams are logged event by event, never buffered.
+		 */
+		private boolean includeBodies;
+
+		public boolean isIncludeBodies() {
+			return this.includeBodies;
+		}
+
+		public void setIncludeBodies(boolean includeBodies) {
+			this.includeBodies = includeBodies;
 		}
 
 	}

@@ -16,6 +16,7 @@
 
 package io.github.zaispring.chat;
 
+import io.github.zaispring.internal.ExchangeLogging;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +38,7 @@ public interface ZaiChatInterceptor {
 	 * Key of an {@link java.util.concurrent.atomic.AtomicInteger} that an interceptor may
 	 * put in the Reactor context; the template increments it on every attempt.
 	 */
-	String ATTEMPTS_CONTEXT_KEY = ZaiChatInterceptor.class.getName() + ".attempts";
+	String ATTEMPTS_CONTEXT_KEY = ExchangeLogging.ATTEMPTS_CONTEXT_KEY;
 
 	/**
 	 * Wrap a call.

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -31,6 +32,8 @@ import io.github.zaispring.ZaiException;
 import io.github.zaispring.ZaiStreamException;
 import io.github.zaispring.ZaiTimeoutException;
 import io.github.zaispring.internal.BaseUrls;
+import io.github.zaispring.internal.BodyLogging;
+import io.github.zaispring.internal.ExchangeLogging;
 import io.github.zaispring.internal.JsonCodecs;
 import io.github.zaispring.internal.LibraryVersion;
 import io.github.zaispring.internal.ReactorConnectors;
@@ -48,11 +51,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.Decoder;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
@@ -81,6 +86,10 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private static final ResolvableType CHUNK_TYPE = ResolvableType.forClass(ChatCompletionChunk.class);
 
+	private static final ResolvableType REQUEST_TYPE = ResolvableType.forClass(ChatRequest.class);
+
+	private static final ResolvableType COMPLETION_TYPE = ResolvableType.forClass(ChatCompletion.class);
+
 	private final WebClient webClient;
 
 	private final String baseUrl;
@@ -92,6 +101,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	private final ZaiErrorDecoder errorDecoder;
 
 	private final SseDataDecoder sseDecoder;
+
+	private final BodyLogging bodyLogging;
 
 	private final Duration connectTimeout;
 
@@ -136,11 +147,13 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 					headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
 				}
 			})
+			.filter(new ExchangeLogging())
 			.codecs(codecs);
 		this.webClient = webClientBuilder.build();
 		this.jsonDecoder = codecs.jsonDecoder(CHUNK_TYPE);
 		this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
 		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
+		this.bodyLogging = new BodyLogging(builder.logBodies, codecs.jsonEncoder(REQUEST_TYPE));
 		this.resilience = new ZaiResilience(builder.retry, builder.circuitBreaker, builder.concurrencyLimiter);
 		this.interceptors = List.copyOf(builder.interceptors);
 		this.serverAddress = URI.create(this.baseUrl).getHost();
@@ -163,14 +176,18 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		Duration timeout = orDefault(wireRequest.responseTimeout(), this.responseTimeout);
 		Mono<ChatCompletion> exchange = this.webClient.post()
 			.uri(CHAT_PATH)
+			.attributes((attributes) -> describe(attributes, wireRequest))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(wireRequest)
-			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
-					? response.bodyToMono(ChatCompletion.class) : errorOf(response, wireRequest))
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readCompletion(response)
+					: errorOf(response, wireRequest))
 			.timeout(timeoutSignal(ZaiTimeoutException.RESPONSE_TIMEOUT, timeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
-		Mono<ChatCompletion> call = this.resilience.decorate(modelOf(wireRequest), countingAttempts(exchange));
+		Mono<ChatCompletion> call = this.resilience
+			.decorate(modelOf(wireRequest),
+					countingAttempts(exchange.doOnSubscribe((s) -> this.bodyLogging.request(wireRequest))))
+			.contextWrite(ZaiChatTemplate::withAttemptCounter);
 		for (ZaiChatInterceptor interceptor : this.interceptors) {
 			call = interceptor.interceptCall(wireRequest, this.serverAddress, call);
 		}
@@ -185,6 +202,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		Duration idleTimeout = orDefault(wireRequest.streamIdleTimeout(), this.streamIdleTimeout);
 		Flux<ChatCompletionChunk> exchange = this.webClient.post()
 			.uri(CHAT_PATH)
+			.attributes((attributes) -> describe(attributes, wireRequest))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(wireRequest)
@@ -195,8 +213,12 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			.timeout(timeoutSignal(ZaiTimeoutException.FIRST_CHUNK_TIMEOUT, firstChunkTimeout),
 					(chunk) -> timeoutSignal(ZaiTimeoutException.STREAM_IDLE_TIMEOUT, idleTimeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
-		Flux<ChatCompletionChunk> stream = this.resilience.decorate(modelOf(wireRequest),
-				startedStreamsFailFinally(countingAttempts(exchange), wireRequest));
+		Flux<ChatCompletionChunk> stream = this.resilience
+			.decorate(modelOf(wireRequest),
+					startedStreamsFailFinally(
+							countingAttempts(exchange.doOnSubscribe((s) -> this.bodyLogging.request(wireRequest))),
+							wireRequest))
+			.contextWrite(ZaiChatTemplate::withAttemptCounter);
 		for (ZaiChatInterceptor interceptor : this.interceptors) {
 			stream = interceptor.interceptStream(wireRequest, this.serverAddress, stream);
 		}
@@ -215,6 +237,22 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			countAttempt(context);
 			return exchange;
 		});
+	}
+
+	/**
+	 * Counts attempts for the exchange log unless an interceptor already does; the retry
+	 * re-subscribes below this point, so one counter spans all attempts.
+	 */
+	private static Context withAttemptCounter(Context context) {
+		return context.hasKey(ZaiChatInterceptor.ATTEMPTS_CONTEXT_KEY) ? context
+				: context.put(ZaiChatInterceptor.ATTEMPTS_CONTEXT_KEY, new AtomicInteger());
+	}
+
+	private static void describe(Map<String, Object> attributes, ChatRequest request) {
+		attributes.put(ExchangeLogging.MODEL_ATTRIBUTE, modelOf(request));
+		if (request.requestId() != null) {
+			attributes.put(ExchangeLogging.REQUEST_ID_ATTRIBUTE, request.requestId());
+		}
 	}
 
 	private static void countAttempt(ContextView context) {
@@ -319,6 +357,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	}
 
 	private ChatCompletionChunk decodeChunk(DataBuffer payload, ChatRequest request) {
+		this.bodyLogging.event(payload);
 		try {
 			Object chunk = this.jsonDecoder.decode(payload, CHUNK_TYPE, MediaType.APPLICATION_JSON, null);
 			Assert.state(chunk instanceof ChatCompletionChunk, "JSON decoder returned no chunk");
@@ -333,9 +372,21 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	private <T> Mono<T> errorOf(ClientResponse response, ChatRequest request) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return response.bodyToMono(byte[].class)
-			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> Mono.error(this.errorDecoder.decode(status, headers, body, request.requestId())));
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((body) -> {
+			this.bodyLogging.response("error body", body);
+			return Mono.error(this.errorDecoder.decode(status, headers, body, request.requestId()));
+		});
+	}
+
+	private Mono<ChatCompletion> readCompletion(ClientResponse response) {
+		if (!this.bodyLogging.isEnabled()) {
+			return response.bodyToMono(ChatCompletion.class);
+		}
+		return response.bodyToMono(byte[].class).map((body) -> {
+			this.bodyLogging.response("response body", body);
+			return (ChatCompletion) this.jsonDecoder.decode(DefaultDataBufferFactory.sharedInstance.wrap(body),
+					COMPLETION_TYPE, MediaType.APPLICATION_JSON, null);
+		});
 	}
 
 	/**
@@ -365,7 +416,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		return new ZaiException("Z.AI request failed: " + ex.getMessage(), 0, null, request.requestId(), ex);
 	}
 
-	private String modelOf(ChatRequest request) {
+	private static String modelOf(ChatRequest request) {
 		String model = request.model();
 		return (model != null) ? model : "";
 	}
@@ -442,6 +493,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		private @Nullable ConcurrencyLimiter concurrencyLimiter;
 
 		private final List<ZaiChatInterceptor> interceptors = new ArrayList<>();
+
+		private boolean logBodies;
 
 		Builder() {
 		}
@@ -676,6 +729,18 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		public Builder interceptor(ZaiChatInterceptor interceptor) {
 			Assert.notNull(interceptor, "interceptor must not be null");
 			this.interceptors.add(interceptor);
+			return this;
+		}
+
+		/**
+		 * Log request and response bodies at DEBUG under
+		 * {@code io.github.zaispring.http}. Off by default: prompts and answers may hold
+		 * personal data. Streams are logged event by event, never buffered.
+		 * @param logBodies whether to log bodies
+		 * @return this builder
+		 */
+		public Builder logBodies(boolean logBodies) {
+			this.logBodies = logBodies;
 			return this;
 		}
 

@@ -24,10 +24,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 import org.springframework.core.codec.Decoder;
+import org.springframework.core.codec.Encoder;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ClientCodecConfigurer;
 import org.springframework.http.codec.DecoderHttpMessageReader;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
 import org.springframework.http.codec.HttpMessageReader;
+import org.springframework.http.codec.HttpMessageWriter;
 
 /**
  * Access to the JSON codecs of the {@code WebClient} the client was given, so that chunks
@@ -55,10 +58,32 @@ public final class JsonCodecs {
 
 		private @Nullable List<HttpMessageReader<?>> readers;
 
+		private @Nullable List<HttpMessageWriter<?>> writers;
+
 		@Override
 		public void accept(ClientCodecConfigurer configurer) {
 			configurer.defaultCodecs().maxInMemorySize(MAX_IN_MEMORY_SIZE);
 			this.readers = configurer.getReaders();
+			this.writers = configurer.getWriters();
+		}
+
+		/**
+		 * Return the encoder that writes the given type as JSON.
+		 * @param type the type to encode
+		 * @return the encoder
+		 * @throws IllegalStateException when the client was built without a JSON codec
+		 */
+		public Encoder<?> jsonEncoder(ResolvableType type) {
+			List<HttpMessageWriter<?>> captured = this.writers;
+			Assert.state(captured != null, "Codecs were not captured; build the WebClient first");
+			for (HttpMessageWriter<?> writer : captured) {
+				if (writer instanceof EncoderHttpMessageWriter<?> encoderWriter
+						&& encoderWriter.canWrite(type, MediaType.APPLICATION_JSON)) {
+					return encoderWriter.getEncoder();
+				}
+			}
+			throw new IllegalStateException("The WebClient has no JSON encoder for " + type
+					+ "; add Jackson 3 (tools.jackson.core:jackson-databind) to the classpath");
 		}
 
 		/**
