@@ -17,6 +17,7 @@
 package io.github.zaispring.observation;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.zaispring.chat.ChatCompletion;
@@ -75,10 +76,13 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 			context.setServerAddress(serverAddress);
 			AtomicInteger attempts = new AtomicInteger();
 			Observation observation = start(context);
-			return call.doOnNext(context::setResponse)
-				.doOnError(observation::error)
-				.doOnCancel(() -> context.setCancelled(true))
-				.doFinally((signal) -> stop(observation, context, attempts))
+			Stopper stopper = new Stopper(observation, context, attempts);
+			return call.doOnSuccess((response) -> {
+				context.setResponse(response);
+				stopper.stop();
+			})
+				.doOnError(stopper::error)
+				.doOnCancel(stopper::cancel)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation)
 					.put(ATTEMPTS_CONTEXT_KEY, attempts));
 		});
@@ -96,13 +100,18 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 			AtomicInteger attempts = new AtomicInteger();
 			StreamRecorder recorder = new StreamRecorder(System.nanoTime(), context);
 			Observation observation = start(context);
-			return stream.doOnNext(recorder::record)
-				.doOnError(observation::error)
-				.doOnCancel(() -> context.setCancelled(true))
-				.doFinally((signal) -> {
-					context.setResponse(recorder.accumulator.toCompletion());
-					stop(observation, context, attempts);
-				})
+			Stopper stopper = new Stopper(observation, context, attempts);
+			Runnable fold = () -> context.setResponse(recorder.accumulator.toCompletion());
+			return stream.doOnNext(recorder::record).doOnComplete(() -> {
+				fold.run();
+				stopper.stop();
+			}).doOnError((ex) -> {
+				fold.run();
+				stopper.error(ex);
+			}).doOnCancel(() -> {
+				fold.run();
+				stopper.cancel();
+			})
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation)
 					.put(ATTEMPTS_CONTEXT_KEY, attempts));
 		});
@@ -114,9 +123,43 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 			.start();
 	}
 
-	private static void stop(Observation observation, ZaiChatObservationContext context, AtomicInteger attempts) {
-		context.setAttempts(Math.max(1, attempts.get()));
-		observation.stop();
+	/**
+	 * Stops the observation exactly once, before the terminal signal reaches the
+	 * subscriber, so that a caller who has its answer also finds it recorded.
+	 */
+	private static final class Stopper {
+
+		private final Observation observation;
+
+		private final ZaiChatObservationContext context;
+
+		private final AtomicInteger attempts;
+
+		private final AtomicBoolean stopped = new AtomicBoolean();
+
+		Stopper(Observation observation, ZaiChatObservationContext context, AtomicInteger attempts) {
+			this.observation = observation;
+			this.context = context;
+			this.attempts = attempts;
+		}
+
+		void error(Throwable error) {
+			this.observation.error(error);
+			stop();
+		}
+
+		void cancel() {
+			this.context.setCancelled(true);
+			stop();
+		}
+
+		void stop() {
+			if (this.stopped.compareAndSet(false, true)) {
+				this.context.setAttempts(Math.max(1, this.attempts.get()));
+				this.observation.stop();
+			}
+		}
+
 	}
 
 	/**
