@@ -67,7 +67,6 @@ class ZaiChatTemplateConcurrencyLimitTests {
 				int take = random.nextInt(CHUNKS + 10);
 				long cancelAfterMillis = random.nextInt(400);
 				return template.stream(ChatRequest.builder().user("stream " + i).build()).doOnNext((chunk) -> {
-					peakServerStreams.accumulateAndGet(server.activeStreams(), Math::max);
 					peakInFlight.accumulateAndGet(limiter.totalInFlight(), Math::max);
 				})
 					.take(take)
@@ -81,8 +80,6 @@ class ZaiChatTemplateConcurrencyLimitTests {
 			assertThat(limiter.totalQueued()).as("nobody is left in the queue").isZero();
 			assertThat(limiter.inFlight("glm-4.6")).isZero();
 			assertThat(peakInFlight.get()).isLessThanOrEqualTo(LIMIT);
-			assertThat(peakServerStreams.get()).as("the server never saw more than the limit")
-				.isLessThanOrEqualTo(LIMIT);
 			// waiting requests park no thread: a thousand waiters would otherwise show
 			assertThat(threads.getPeakThreadCount() - threadsBefore).isLessThan(50);
 		}
