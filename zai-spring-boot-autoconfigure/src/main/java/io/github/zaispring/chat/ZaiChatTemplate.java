@@ -39,6 +39,7 @@ import io.github.zaispring.internal.LibraryVersion;
 import io.github.zaispring.internal.ReactorConnectors;
 import io.github.zaispring.internal.ReactorConnectors.PoolSettings;
 import io.github.zaispring.internal.SseDataDecoder;
+import io.github.zaispring.internal.StreamTimeouts;
 import io.github.zaispring.internal.ZaiErrorDecoder;
 import io.github.zaispring.resilience.ConcurrencyLimiter;
 import io.github.zaispring.resilience.ZaiCircuitBreakers;
@@ -210,8 +211,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 					? this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), wireRequest.requestId())
 						.map((payload) -> decodeChunk(payload, wireRequest))
 					: this.<ChatCompletionChunk>errorOf(response, wireRequest).flux())
-			.timeout(timeoutSignal(ZaiTimeoutException.FIRST_CHUNK_TIMEOUT, firstChunkTimeout),
-					(chunk) -> timeoutSignal(ZaiTimeoutException.STREAM_IDLE_TIMEOUT, idleTimeout))
+			.transform(StreamTimeouts.of(firstChunkTimeout, idleTimeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
 		Flux<ChatCompletionChunk> stream = this.resilience
 			.decorate(modelOf(wireRequest),

@@ -17,13 +17,18 @@
 package io.github.zaispring.observation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.ChatCompletionAccumulator;
 import io.github.zaispring.chat.ChatCompletionChunk;
+import io.github.zaispring.chat.ChatCompletionMessage;
 import io.github.zaispring.chat.ChatRequest;
+import io.github.zaispring.chat.Choice;
+import io.github.zaispring.chat.FinishReason;
+import io.github.zaispring.chat.Usage;
 import io.github.zaispring.chat.ZaiChatInterceptor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -50,6 +55,8 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 
 	private final ZaiChatObservationConvention defaultConvention;
 
+	private final boolean foldContent;
+
 	/**
 	 * Create an interceptor.
 	 * @param registry the observation registry
@@ -64,6 +71,9 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 		this.registry = registry;
 		this.customConvention = customConvention;
 		this.defaultConvention = defaultConvention;
+		this.foldContent = customConvention != null
+				|| (defaultConvention instanceof DefaultZaiChatObservationConvention convention
+						&& convention.isIncludeContent());
 	}
 
 	@Override
@@ -98,10 +108,10 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 			ZaiChatObservationContext context = new ZaiChatObservationContext(request, true);
 			context.setServerAddress(serverAddress);
 			AtomicInteger attempts = new AtomicInteger();
-			StreamRecorder recorder = new StreamRecorder(System.nanoTime(), context);
+			StreamRecorder recorder = new StreamRecorder(System.nanoTime(), context, this.foldContent);
 			Observation observation = start(context);
 			Stopper stopper = new Stopper(observation, context, attempts);
-			Runnable fold = () -> context.setResponse(recorder.accumulator.toCompletion());
+			Runnable fold = () -> context.setResponse(recorder.toCompletion());
 			return stream.doOnNext(recorder::record).doOnComplete(() -> {
 				fold.run();
 				stopper.stop();
@@ -163,8 +173,9 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 	}
 
 	/**
-	 * Folds the chunks for the response (its usage, model, id and finish reason) and
-	 * measures the time to the first chunk.
+	 * Records what the observation needs of a stream as it passes: the time to the first
+	 * chunk, and the id, model, finish reason and usage of the reply. The text is folded
+	 * only when a convention may record it: folding costs a copy of every delta.
 	 */
 	private static final class StreamRecorder {
 
@@ -172,18 +183,53 @@ public final class ObservationZaiChatInterceptor implements ZaiChatInterceptor {
 
 		private final ZaiChatObservationContext context;
 
-		private final ChatCompletionAccumulator accumulator = new ChatCompletionAccumulator();
+		private final @Nullable ChatCompletionAccumulator accumulator;
 
-		StreamRecorder(long startNanos, ZaiChatObservationContext context) {
+		private int chunks;
+
+		private @Nullable String id;
+
+		private @Nullable Long created;
+
+		private @Nullable String model;
+
+		private @Nullable FinishReason finishReason;
+
+		private @Nullable Usage usage;
+
+		StreamRecorder(long startNanos, ZaiChatObservationContext context, boolean foldContent) {
 			this.startNanos = startNanos;
 			this.context = context;
+			this.accumulator = foldContent ? new ChatCompletionAccumulator() : null;
 		}
 
 		void record(ChatCompletionChunk chunk) {
-			if (this.accumulator.chunkCount() == 0) {
+			if (this.chunks++ == 0) {
 				this.context.setFirstChunkLatency(Duration.ofNanos(System.nanoTime() - this.startNanos));
+				this.id = chunk.id();
+				this.created = chunk.created();
+				this.model = chunk.model();
 			}
-			this.accumulator.add(chunk);
+			if (this.accumulator != null) {
+				this.accumulator.add(chunk);
+				return;
+			}
+			if (chunk.finishReason() != null) {
+				this.finishReason = chunk.finishReason();
+			}
+			if (chunk.usage() != null) {
+				this.usage = chunk.usage();
+			}
+		}
+
+		ChatCompletion toCompletion() {
+			if (this.accumulator != null) {
+				return this.accumulator.toCompletion();
+			}
+			List<Choice> choices = (this.chunks > 0) ? List
+				.of(new Choice(0, new ChatCompletionMessage("assistant", null, null, List.of()), this.finishReason))
+					: List.of();
+			return new ChatCompletion(this.id, null, this.created, this.model, choices, this.usage, null);
 		}
 
 	}

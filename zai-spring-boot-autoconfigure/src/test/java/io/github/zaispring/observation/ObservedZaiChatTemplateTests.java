@@ -121,6 +121,25 @@ class ObservedZaiChatTemplateTests {
 	}
 
 	@Test
+	void observesAStreamFromSubscriptionToItsLastChunk() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.server.enqueue(sse(STREAM));
+		try (ZaiChatTemplate template = template(registry)) {
+			assertThat(template.streamText("hi").collectList().block(WAIT)).containsExactly("Hel", "lo");
+		}
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasLowCardinalityKeyValue("gen_ai.request.stream", "true")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "glm-4.5")
+			.hasLowCardinalityKeyValue("gen_ai.response.cancelled", "false")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "s1")
+			.hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "[\"stop\"]")
+			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.completion")
+			.hasBeenStopped();
+	}
+
+	@Test
 	void showsEachRetryAsASeparateChildExchange() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		this.server.enqueue(json(500, "{\"error\":{\"code\":\"500\",\"message\":\"Internal Error\"}}"));
