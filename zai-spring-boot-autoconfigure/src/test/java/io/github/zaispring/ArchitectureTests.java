@@ -80,6 +80,26 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void observationDependsOnlyOnRootChatAndResilience() {
+		noClasses().that()
+			.resideInAPackage("io.github.zaispring.observation..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.zaispring.internal..", "io.github.zaispring.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothingButAutoconfigureDependsOnAutoconfigure() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.github.zaispring.autoconfigure..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.github.zaispring.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void packagesHaveNoCycles() {
 		slices().matching("io.github.zaispring.(*)..").should().beFreeOfCycles().check(CLASSES);
 	}
