@@ -61,7 +61,7 @@ final class DemoReplies implements Function<ReceivedRequest, ZaiReply> {
 		return "You asked " + question + ".\n\n" + "This answer comes from the local Z.AI simulator, "
 				+ "not from GLM: the sample starts it when no API key is set, so everything works offline "
 				+ "and every answer is scripted.\n\n" + "To chat with the real model, stop the application, "
-				+ "set ZAI_API_KEY to your key from z.ai and start it again. This page will then stream "
+				+ "set ZAI_API_KEY to your key from z.ai and start it again: the sample then streams "
 				+ "GLM's own answer, reasoning included.";
 	}
 

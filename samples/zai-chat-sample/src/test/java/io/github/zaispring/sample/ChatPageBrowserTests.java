@@ -94,7 +94,7 @@ class ChatPageBrowserTests {
 		// no sandbox because CI runs as root; the rest keeps Chromium off the network
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
-				"--user-data-dir=" + profile, "--window-size=900,640");
+				"--user-data-dir=" + profile, "--window-size=900,760");
 		browser = new ChromeDriver(driverService, options);
 	}
 
