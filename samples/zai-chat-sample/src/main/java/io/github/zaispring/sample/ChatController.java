@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.github.zaispring.ZaiException;
 import io.github.zaispring.ZaiRateLimitException;
@@ -35,6 +36,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * HTTP API of the sample: a whole answer as JSON, or a stream of text deltas as
@@ -64,10 +67,11 @@ public class ChatController {
 	 * Answer a message at once.
 	 * @param request the message
 	 * @return the reply, the reasoning, the model and the usage
+	 * @throws ResponseStatusException 400 when the message is empty
 	 */
 	@PostMapping
 	public Mono<ChatReply> chat(@RequestBody ChatMessageRequest request) {
-		return this.chatService.ask(request.message()).map(ChatReply::of);
+		return this.chatService.ask(requireText(request.message())).map(ChatReply::of);
 	}
 
 	/**
@@ -77,15 +81,19 @@ public class ChatController {
 	 * {@code error} event with a message a person can read.
 	 * @param message the user's message
 	 * @return the events
+	 * @throws ResponseStatusException 400 when the message is empty
 	 */
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	public Flux<ServerSentEvent<Object>> stream(@RequestParam String message) {
 		List<ChatCompletionChunk> received = new ArrayList<>();
-		return this.chatService.stream(message)
+		// errors become an event before the lists are flattened: flattening fails eagerly
+		// and would drop the last words received before the error
+		return this.chatService.stream(requireText(message))
 			.doOnNext(received::add)
-			.concatMapIterable(ChatController::deltaEvents)
-			.concatWith(Mono.fromSupplier(() -> doneEvent(ChatCompletion.fromChunks(received))))
-			.onErrorResume((ex) -> Mono.just(event("error", Map.of("message", ErrorMessages.describe(ex)))));
+			.map(ChatController::deltaEvents)
+			.concatWith(Mono.fromSupplier(() -> List.of(doneEvent(ChatCompletion.fromChunks(received)))))
+			.onErrorResume((ex) -> Mono.just(List.of(event("error", Map.of("message", ErrorMessages.describe(ex))))))
+			.concatMapIterable(Function.identity());
 	}
 
 	/**
@@ -100,6 +108,14 @@ public class ChatController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ErrorMessages.describe(ex));
 		problem.setProperty("errorCode", ex.getErrorCode());
 		return problem;
+	}
+
+	private static String requireText(@Nullable String message) {
+		if (!StringUtils.hasText(message)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"message must not be empty; ask something, such as \"Hello\"");
+		}
+		return message;
 	}
 
 	private static List<ServerSentEvent<Object>> deltaEvents(ChatCompletionChunk chunk) {
@@ -130,7 +146,7 @@ public class ChatController {
 	 *
 	 * @param message the user's message
 	 */
-	public record ChatMessageRequest(String message) {
+	public record ChatMessageRequest(@Nullable String message) {
 
 	}
 

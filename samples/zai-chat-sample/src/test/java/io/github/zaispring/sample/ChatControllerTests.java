@@ -16,14 +16,14 @@
 
 package io.github.zaispring.sample;
 
-import java.io.IOException;
-import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterAll;
+import io.github.zaispring.test.AutoConfigureZaiMockServer;
+import io.github.zaispring.test.ReceivedRequest;
+import io.github.zaispring.test.ZaiMockServer;
+import io.github.zaispring.test.ZaiReply;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,46 +32,32 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the sample's HTTP API against a Z.AI stand-in on 127.0.0.1.
+ * Tests of the sample's HTTP API against the Z.AI simulator of the test kit.
  *
  * @author zai-spring-boot contributors
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@AutoConfigureZaiMockServer
 class ChatControllerTests {
 
-	private static final MockWebServer zai = new MockWebServer();
+	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
+	};
 
 	@Autowired
 	private WebTestClient client;
 
-	@DynamicPropertySource
-	static void zaiProperties(DynamicPropertyRegistry registry) throws IOException {
-		zai.start(InetAddress.getLoopbackAddress(), 0);
-		registry.add("zai.base-url", () -> zai.url("/api/paas/v4").toString());
-		registry.add("zai.api-key", () -> "sample.test-key");
-	}
-
-	@AfterAll
-	static void stopZai() {
-		zai.close();
-	}
+	@Autowired
+	private ZaiMockServer zai;
 
 	@Test
 	void answersAMessageWithReplyReasoningModelAndUsage() {
-		zai.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-			.body("""
-					{"choices":[{"finish_reason":"stop","index":0,"message":{"content":"Olá!","reasoning_content":"Portuguese.","role":"assistant"}}],\
-					"created":1762854981,"id":"a1","model":"glm-4.5","request_id":"a1",\
-					"usage":{"completion_tokens":72,"prompt_tokens":16,"total_tokens":88}}""")
-			.build());
+		this.zai.enqueue(ZaiReply.text("Olá!").reasoning("Portuguese.").model("glm-4.5").usage(16, 72));
 		this.client.post()
 			.uri("/api/chat")
 			.bodyValue(Map.of("message", "Say hi in Portuguese"))
@@ -87,55 +73,42 @@ class ChatControllerTests {
 			.isEqualTo("glm-4.5")
 			.jsonPath("$.usage.total_tokens")
 			.isEqualTo(88);
+		ReceivedRequest request = this.zai.takeRequest(Duration.ofSeconds(5));
+		assertThat(request.lastUserMessage()).isEqualTo("Say hi in Portuguese");
+		assertThat(request.stream()).isFalse();
 	}
 
 	@Test
 	void streamsReasoningAndMessageDeltasThenDone() {
-		zai.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
-			.body("""
-					data: {"id":"s1","created":1,"model":"glm-4.5","choices":[{"index":0,"delta":{"role":"assistant","reasoning_content":"Think"}}]}
-
-					data: {"id":"s1","created":1,"model":"glm-4.5","choices":[{"index":0,"delta":{"role":"assistant","content":"Hello"}}]}
-
-					data: {"id":"s1","created":1,"model":"glm-4.5","choices":[{"index":0,"delta":{"role":"assistant","content":" world"}}]}
-
-					data: {"id":"s1","created":1,"model":"glm-4.5","choices":[{"index":0,"finish_reason":"stop","delta":{"role":"assistant","content":""}}],"usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5}}
-
-					data: [DONE]
-
-					""")
-			.build());
+		this.zai.enqueue(ZaiReply.text("Hello world").reasoning("Think").model("glm-4.5").usage(3, 2));
 		List<ServerSentEvent<Map<String, Object>>> events = this.client.get()
 			.uri("/api/chat/stream?message=hi")
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-			})
+			.returnResult(EVENT)
 			.getResponseBody()
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(10));
 		assertThat(events).extracting(ServerSentEvent::event)
 			.containsExactly("reasoning", "message", "message", "done");
+		assertThat(events.get(0).data()).containsEntry("text", "Think");
 		assertThat(events.get(2).data()).containsEntry("text", " world");
 		assertThat(events.get(3).data()).containsEntry("finishReason", "stop").containsEntry("model", "glm-4.5");
+		assertThat(this.zai.takeRequest(Duration.ofSeconds(5)).stream()).isTrue();
 	}
 
 	@Test
 	void streamsAReadableErrorEvent() {
-		zai.enqueue(new MockResponse.Builder().code(429)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"error\":{\"code\":\"1113\",\"message\":\"Insufficient balance or no resource package. Please recharge.\"}}")
-			.build());
+		this.zai.enqueue(ZaiReply.error(429, "1113", "Insufficient balance or no resource package. Please recharge."));
 		List<ServerSentEvent<Map<String, Object>>> events = this.client.get()
 			.uri("/api/chat/stream?message=hi")
 			.exchange()
-			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-			})
+			.returnResult(EVENT)
 			.getResponseBody()
 			.collectList()
-			.block();
+			.block(Duration.ofSeconds(10));
 		assertThat(events).singleElement().satisfies((event) -> {
 			assertThat(event.event()).isEqualTo("error");
 			assertThat(event.data().get("message").toString()).contains("no quota left").contains("recharge");
@@ -143,11 +116,22 @@ class ChatControllerTests {
 	}
 
 	@Test
+	void streamsAReadableErrorEventWhenTheAnswerIsCutOff() {
+		this.zai.enqueue(ZaiReply.text("Once upon a time there was").cutOffAfterChunks(2));
+		List<ServerSentEvent<Map<String, Object>>> events = this.client.get()
+			.uri("/api/chat/stream?message=tell me a story")
+			.exchange()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(events).extracting(ServerSentEvent::event).containsExactly("message", "message", "error");
+		assertThat(events.get(2).data()).containsEntry("message", "The answer was cut off. Please try again.");
+	}
+
+	@Test
 	void answersAFailedMessageWithAProblemDetail() {
-		zai.enqueue(new MockResponse.Builder().code(401)
-			.addHeader("Content-Type", "application/json")
-			.body("{\"error\":{\"code\":\"1002\",\"message\":\"Authorization Token is invalid\"}}")
-			.build());
+		this.zai.enqueue(ZaiReply.error(401, "1002", "Authorization Token is invalid"));
 		this.client.post()
 			.uri("/api/chat")
 			.bodyValue(Map.of("message", "hi"))
@@ -159,6 +143,12 @@ class ChatControllerTests {
 			.isEqualTo("Z.AI did not accept the API key. Check ZAI_API_KEY.")
 			.jsonPath("$.errorCode")
 			.isEqualTo("1002");
+	}
+
+	@Test
+	void rejectsAnEmptyMessageWithoutCallingZai() {
+		this.client.post().uri("/api/chat").bodyValue(Map.of("message", "  ")).exchange().expectStatus().isBadRequest();
+		assertThat(this.zai.requestCount()).isZero();
 	}
 
 }
