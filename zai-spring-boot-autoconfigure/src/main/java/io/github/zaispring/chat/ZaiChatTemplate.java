@@ -36,6 +36,7 @@ import io.github.zaispring.internal.BodyLogging;
 import io.github.zaispring.internal.ExchangeLogging;
 import io.github.zaispring.internal.JsonCodecs;
 import io.github.zaispring.internal.LibraryVersion;
+import io.github.zaispring.internal.PayloadReader;
 import io.github.zaispring.internal.ReactorConnectors;
 import io.github.zaispring.internal.ReactorConnectors.PoolSettings;
 import io.github.zaispring.internal.SseDataDecoder;
@@ -103,6 +104,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private final SseDataDecoder sseDecoder;
 
+	private final PayloadReader<ChatCompletionChunk> chunkReader;
+
 	private final BodyLogging bodyLogging;
 
 	private final Duration connectTimeout;
@@ -154,6 +157,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		this.jsonDecoder = codecs.jsonDecoder(CHUNK_TYPE);
 		this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
 		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
+		this.chunkReader = PayloadReader.of(this.jsonDecoder, ChatCompletionChunk.class);
 		this.bodyLogging = new BodyLogging(builder.logBodies, codecs.jsonEncoder(REQUEST_TYPE));
 		this.resilience = new ZaiResilience(builder.retry, builder.circuitBreaker, builder.concurrencyLimiter);
 		this.interceptors = List.copyOf(builder.interceptors);
@@ -359,9 +363,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	private ChatCompletionChunk decodeChunk(DataBuffer payload, ChatRequest request) {
 		this.bodyLogging.event(payload);
 		try {
-			Object chunk = this.jsonDecoder.decode(payload, CHUNK_TYPE, MediaType.APPLICATION_JSON, null);
-			Assert.state(chunk instanceof ChatCompletionChunk, "JSON decoder returned no chunk");
-			return (ChatCompletionChunk) chunk;
+			return this.chunkReader.read(payload);
 		}
 		catch (RuntimeException ex) {
 			throw new ZaiStreamException("Z.AI sent a chunk that is not a valid chat completion chunk",
