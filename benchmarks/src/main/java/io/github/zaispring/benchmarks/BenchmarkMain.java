@@ -256,6 +256,22 @@ public final class BenchmarkMain {
 					.add(value));
 			}
 		}
+		for (int i = 1; i <= starts; i++) {
+			for (String mode : List.of("webclient", "template")) {
+				Map<String, Double> run = launch(
+						Java.command("-Xmx" + this.options.get("workerHeap"), "-XX:+UseG1GC",
+								"io.github.zaispring.benchmarks.StartupWorker", mode),
+						this.out.resolve("startup-" + mode + "-" + i + ".log"), "W4 " + mode + " " + i);
+				run.forEach((metric, value) -> results.computeIfAbsent(metric + "." + mode, (key) -> new ArrayList<>())
+					.add(value));
+			}
+		}
+		StringBuilder beans = new StringBuilder();
+		for (String line : Files.readAllLines(this.out.resolve("startup-with-1.log"), StandardCharsets.UTF_8)) {
+			if (line.startsWith("BEAN ")) {
+				beans.append("| `").append(line.split(" ")[1]).append("` | ").append(line.split(" ")[2]).append(" |\n");
+			}
+		}
 		double coldWith = Stats.median(results.getOrDefault("w4.coldMs.with", List.of()));
 		double coldWithout = Stats.median(results.getOrDefault("w4.coldMs.without", List.of()));
 		double warmWith = Stats.median(results.getOrDefault("w4.warmMs.with", List.of()));
@@ -267,7 +283,12 @@ public final class BenchmarkMain {
 				+ format(warmWithout) + " | " + format(warmWith) + " | " + format(warmWith - warmWithout) + " |\n"
 				+ "| live heap per template (KB, " + this.options.get("templates") + " templates) | | "
 				+ format(Stats.median(results.getOrDefault("w4.templateKb.with", List.of()))) + " | |\n\n"
-				+ "Every JVM's values: " + results + "\n\n";
+				+ "| first template or bare WebClient built in a fresh JVM, no context (ms) | WebClient: "
+				+ format(Stats.median(results.getOrDefault("w4.firstBuildMs.webclient", List.of()))) + " | template: "
+				+ format(Stats.median(results.getOrDefault("w4.firstBuildMs.template", List.of()))) + " | |\n\n"
+				+ "Slowest starter beans in the first cold start with the auto-configuration (Boot's "
+				+ "`BufferingApplicationStartup`; a bean's time includes the beans it creates first):\n\n"
+				+ "| bean | ms |\n|---|---:|\n" + beans + "\n" + "Every JVM's values: " + results + "\n\n";
 	}
 
 	private static String format(double value) {

@@ -60,6 +60,7 @@ final class JfrHotMethods {
 		Map<String, Long> nearestStarter = new HashMap<>();
 		Map<String, Long> starterSelf = new HashMap<>();
 		Map<String, Long> allocations = new HashMap<>();
+		Map<String, Map<String, Long>> callees = new HashMap<>();
 		long samples = 0;
 		long withStarter = 0;
 		long allocated = 0;
@@ -80,6 +81,13 @@ final class JfrHotMethods {
 				if (nearest != null) {
 					withStarter++;
 					nearestStarter.merge(method(nearest) + ":" + nearest.getLineNumber(), 1L, Long::sum);
+					int at = frames.indexOf(nearest);
+					// what the starter's line spends its time in: the two frames below it
+					String callee = (at >= 1)
+							? method(frames.get(at - 1)) + ((at >= 2) ? " → " + method(frames.get(at - 2)) : "")
+							: "(own code)";
+					callees.computeIfAbsent(method(nearest) + ":" + nearest.getLineNumber(), (key) -> new HashMap<>())
+						.merge(callee, 1L, Long::sum);
 				}
 			}
 			else if (name.equals("jdk.ObjectAllocationSample")) {
@@ -104,6 +112,12 @@ final class JfrHotMethods {
 		table(out, "Starter frame nearest the top of each sample (the starter call that led to the work)",
 				nearestStarter, samples, top, "samples");
 		table(out, "Starter allocation sites (sampled weight)", allocations, allocated, top, "bytes");
+		nearestStarter.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(4)
+			.forEach((entry) -> table(out, "What `" + entry.getKey() + "` calls (" + entry.getValue() + " samples)",
+					callees.get(entry.getKey()), entry.getValue(), 8, "samples"));
 		return out.toString();
 	}
 

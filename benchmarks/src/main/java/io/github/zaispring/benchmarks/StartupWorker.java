@@ -16,13 +16,22 @@
 package io.github.zaispring.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.zaispring.chat.ZaiChatTemplate;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.metrics.StartupStep;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * W4 in a fresh JVM: the start of the user's application context with or without
@@ -43,12 +52,18 @@ public final class StartupWorker {
 	 * @param args whether the auto-configuration is on, and how many templates to create
 	 */
 	public static void main(String[] args) {
+		if (args[0].equals("template") || args[0].equals("webclient")) {
+			long start = System.nanoTime();
+			AutoCloseable built = args[0].equals("template") ? template() : webClient();
+			result("w4.firstBuildMs", (System.nanoTime() - start) / 1e6);
+			System.exit((built != null) ? 0 : 1);
+		}
 		boolean with = args[0].equals("with");
 		int templates = Integer.parseInt(args[1]);
-		result("w4.coldMs", start(with));
+		result("w4.coldMs", start(with, with));
 		List<Double> warm = new ArrayList<>();
 		for (int i = 0; i < WARM_STARTS; i++) {
-			warm.add(start(with));
+			warm.add(start(with, false));
 		}
 		result("w4.warmMs", Stats.median(warm));
 		if (with) {
@@ -57,9 +72,11 @@ public final class StartupWorker {
 		System.exit(0);
 	}
 
-	private static double start(boolean with) {
+	private static double start(boolean with, boolean reportBeans) {
 		long start = System.nanoTime();
+		BufferingApplicationStartup steps = new BufferingApplicationStartup(100_000);
 		SpringApplicationBuilder application = new SpringApplicationBuilder(StarterClient.StarterApplication.class)
+			.applicationStartup(steps)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("zai.api-key=id.secret", "zai.base-url=http://127.0.0.1:9/api/paas/v4",
@@ -74,8 +91,51 @@ public final class StartupWorker {
 			if (templates != (with ? 1 : 0)) {
 				throw new IllegalStateException("Expected " + (with ? 1 : 0) + " templates but found " + templates);
 			}
+			if (reportBeans) {
+				reportSlowestBeans(steps);
+			}
 			return millis;
 		}
+	}
+
+	/**
+	 * Print the slowest bean instantiations of the starter; the times include the beans
+	 * each one creates first (its dependencies).
+	 */
+	private static void reportSlowestBeans(BufferingApplicationStartup steps) {
+		steps.getBufferedTimeline()
+			.getEvents()
+			.stream()
+			.filter((event) -> event.getStartupStep().getName().equals("spring.beans.instantiate"))
+			.filter((event) -> tag(event, "beanName").toLowerCase(Locale.ROOT).contains("zai"))
+			.sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
+			.limit(8)
+			.forEach((event) -> System.out.printf("BEAN %s %.1f ms%n", tag(event, "beanName"),
+					event.getDuration().toNanos() / 1e6));
+	}
+
+	private static String tag(StartupTimeline.TimelineEvent event, String key) {
+		for (StartupStep.Tag tag : event.getStartupStep().getTags()) {
+			if (tag.getKey().equals(key)) {
+				return tag.getValue();
+			}
+		}
+		return "";
+	}
+
+	/**
+	 * What a template's WebClient costs alone, built cold: the share of the first
+	 * template that is Reactor Netty, WebFlux and Jackson rather than the starter.
+	 */
+	private static AutoCloseable webClient() {
+		ConnectionProvider pool = ConnectionProvider.builder("w4").maxConnections(500).build();
+		WebClient webClient = WebClient.builder()
+			.baseUrl("http://127.0.0.1:9/api/paas/v4")
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+			.build();
+		// the codecs are created lazily: touch them as the template does
+		webClient.mutate().codecs((codecs) -> codecs.getReaders()).build();
+		return pool::dispose;
 	}
 
 	/**

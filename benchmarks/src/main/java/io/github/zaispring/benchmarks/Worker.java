@@ -192,7 +192,10 @@ public final class Worker {
 		int chunks = Options.integer(this.options, "w3Chunks");
 		int delay = Options.integer(this.options, "w3DelayMs");
 		Duration timeout = Duration.ofMillis(Math.max(120_000, 30L * chunks * delay));
-		streams(client, Options.integer(this.options, "w3Warmup"), chunks, timeout, false);
+		// several rounds: one leaves the JIT compiler busy during the first measured pass
+		for (int i = 0; i < 3; i++) {
+			streams(client, Options.integer(this.options, "w3Warmup"), chunks, timeout, false);
+		}
 		for (String count : this.options.get("w3Streams").split(",")) {
 			int n = Integer.parseInt(count.trim());
 			String prefix = "w3." + n + ".";
@@ -240,7 +243,7 @@ public final class Worker {
 				TimeUnit.NANOSECONDS.sleep(wait);
 			}
 			// clients that queue streams never have them all open: say how many were
-			long open = count - done.getCount();
+			long open = done.getCount();
 			result(this.heapPrefix + "openAtHeap", open);
 			retained = Heap.usedAfterGc() - heapBefore;
 		}
@@ -270,13 +273,13 @@ public final class Worker {
 		int w2Chunks = Options.integer(this.options, "w2Chunks");
 		int w3Chunks = Options.integer(this.options, "w3Chunks");
 		try (BenchClient w2 = client("w2"); BenchClient w3 = client("w3"); Recording recording = new Recording()) {
-			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
 			recording.enable("jdk.ObjectAllocationSample");
 			// warm-ups first, so that the profile shows the steady state
 			streams(w2, 2, w2Chunks, Duration.ofMinutes(5), false);
 			streams(w3, Options.integer(this.options, "w3Warmup"), w3Chunks, Duration.ofMinutes(2), false);
 			recording.start();
-			for (int i = 0; i < 5; i++) {
+			for (int i = 0; i < 10; i++) {
 				streams(w2, 1, w2Chunks, Duration.ofMinutes(5), false);
 			}
 			for (String count : this.options.get("w3Streams").split(",")) {
