@@ -281,6 +281,9 @@ public final class BenchmarkMain {
 				+ "| context start, first in a fresh JVM (ms) | " + format(coldWithout) + " | " + format(coldWith)
 				+ " | " + format(coldWith - coldWithout) + " |\n" + "| context start, warm JVM, median of 5 (ms) | "
 				+ format(warmWithout) + " | " + format(warmWith) + " | " + format(warmWith - warmWithout) + " |\n"
+				+ "| the starter's beans, instantiation time in the first (cold) start (ms) | | "
+				+ format(Stats.median(results.getOrDefault("w4.zaiBeansMs.with", List.of()))) + " | "
+				+ format(Stats.median(results.getOrDefault("w4.zaiBeansMs.with", List.of()))) + " |\n"
 				+ "| live heap per template (KB, " + this.options.get("templates") + " templates) | | "
 				+ format(Stats.median(results.getOrDefault("w4.templateKb.with", List.of()))) + " | |\n\n"
 				+ "| first template or bare WebClient built in a fresh JVM, no context (ms) | WebClient: "
