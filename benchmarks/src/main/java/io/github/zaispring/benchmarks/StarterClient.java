@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zaispring.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.github.zaispring.chat.ZaiChatOperations;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The starter as a user has it: a Boot application with actuator on the class path, so
+ * observations go to a meter registry, and the default retries on. The pool is sized for
+ * the largest stream count, as the user of 2,000 concurrent streams would set it.
+ *
+ * @author zai-spring-boot contributors
+ */
+final class StarterClient implements BenchClient {
+
+	private final ConfigurableApplicationContext context;
+
+	private final ZaiChatOperations zai;
+
+	StarterClient(String baseUrl, int maxConnections) {
+		this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.properties("zai.api-key=id.secret", "zai.base-url=" + baseUrl,
+					"zai.pool.max-connections=" + maxConnections, "spring.main.banner-mode=off",
+					"logging.level.root=WARN")
+			.run();
+		this.zai = this.context.getBean(ZaiChatOperations.class);
+		if (this.context.getBean(ObservationRegistry.class).isNoop()) {
+			throw new IllegalStateException("The starter's context has a no-op ObservationRegistry");
+		}
+	}
+
+	@Override
+	public String call(String prompt) {
+		String text = this.zai.chat(prompt).block(Duration.ofMinutes(2));
+		return (text != null) ? text : "";
+	}
+
+	@Override
+	public CompletableFuture<String> callAsync(String prompt, Executor blockingPool) {
+		return this.zai.chat(prompt).toFuture();
+	}
+
+	@Override
+	public void stream(String prompt, StreamSink sink) {
+		this.zai.streamText(prompt).subscribe(sink::piece, sink::error, sink::complete);
+	}
+
+	/**
+	 * Describe the meters the observations recorded, to prove they were on.
+	 * @return one line per meter
+	 */
+	String meters() {
+		StringBuilder meters = new StringBuilder();
+		MeterRegistry registry = this.context.getBean(MeterRegistry.class);
+		for (Meter meter : registry.getMeters()) {
+			if (meter.getId().getName().startsWith("gen_ai") || meter.getId().getName().startsWith("zai")) {
+				meters.append(meter.getId().getName()).append(' ').append(meter.getId().getTags()).append(' ');
+				meter.measure()
+					.forEach((measurement) -> meters.append(measurement.getStatistic())
+						.append('=')
+						.append((long) measurement.getValue())
+						.append(' '));
+				meters.append('\n');
+			}
+		}
+		return meters.toString();
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+	/**
+	 * The user's application.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class StarterApplication {
+
+	}
+
+}

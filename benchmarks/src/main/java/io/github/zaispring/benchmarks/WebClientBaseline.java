@@ -1,0 +1,138 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The floor: a bare {@link WebClient} with a pool sized for the load, reading SSE lines
+ * as strings and decoding each {@code data:} payload with one shared {@link JsonMapper}
+ * into small records. No retries, no observation, no error mapping.
+ *
+ * @author zai-spring-boot contributors
+ */
+final class WebClientBaseline implements BenchClient {
+
+	private static final String DATA = "data:";
+
+	private final ConnectionProvider pool;
+
+	private final WebClient webClient;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	WebClientBaseline(String baseUrl, int maxConnections) {
+		this.pool = ConnectionProvider.builder("baseline")
+			.maxConnections(maxConnections)
+			.pendingAcquireMaxCount(-1)
+			.build();
+		this.webClient = WebClient.builder()
+			.baseUrl(baseUrl)
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)))
+			.defaultHeader("Authorization", "Bearer id.secret")
+			.build();
+	}
+
+	@Override
+	public String call(String prompt) {
+		return callAsync(prompt, Runnable::run).join();
+	}
+
+	@Override
+	public CompletableFuture<String> callAsync(String prompt, Executor blockingPool) {
+		return this.webClient.post()
+			.uri("/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(request(prompt, false))
+			.retrieve()
+			.bodyToMono(String.class)
+			.map((body) -> this.json.readValue(body, Completion.class).choices().get(0).message().content())
+			.timeout(Duration.ofMinutes(2))
+			.toFuture();
+	}
+
+	@Override
+	public void stream(String prompt, StreamSink sink) {
+		this.webClient.post()
+			.uri("/chat/completions")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.bodyValue(request(prompt, true))
+			.retrieve()
+			.bodyToFlux(String.class)
+			.takeWhile((line) -> !line.equals("[DONE]"))
+			.map(this::content)
+			.subscribe((content) -> {
+				if (!content.isEmpty()) {
+					sink.piece(content);
+				}
+			}, sink::error, sink::complete);
+	}
+
+	private String content(String line) {
+		// Spring's SSE reader gives the data of each event without "data:"; a raw line
+		// splitter would see the prefix, so accept both
+		String payload = line.startsWith(DATA) ? line.substring(DATA.length()).trim() : line;
+		String content = this.json.readValue(payload, Chunk.class).choices().get(0).delta().content();
+		return (content != null) ? content : "";
+	}
+
+	private static Map<String, Object> request(String prompt, boolean stream) {
+		return Map.of("model", "glm-4.6", "stream", stream, "messages",
+				List.of(Map.of("role", "user", "content", prompt)));
+	}
+
+	@Override
+	public void close() {
+		this.pool.dispose();
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Completion(List<CompletionChoice> choices) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CompletionChoice(Message message) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Chunk(List<ChunkChoice> choices) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record ChunkChoice(Message delta) {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Message(String role, String content) {
+	}
+
+}

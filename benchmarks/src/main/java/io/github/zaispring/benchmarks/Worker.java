@@ -1,0 +1,360 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.zaispring.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jdk.jfr.Recording;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One client in a JVM of its own: runs the workloads after their warm-ups, checks every
+ * answer and prints {@code RESULT <metric> <value>} lines for {@link BenchmarkMain}.
+ *
+ * @author zai-spring-boot contributors
+ */
+public final class Worker {
+
+	private static final String PROMPT = "Hi";
+
+	private static final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	private final String system;
+
+	private final Map<String, String> options;
+
+	private String heapPrefix = "w3.";
+
+	private Worker(String system, Map<String, String> options) {
+		this.system = system;
+		this.options = options;
+	}
+
+	/**
+	 * Run one client: {@code Worker <system> key=value...}.
+	 * @param args the system and the options set by {@link BenchmarkMain}
+	 * @throws Exception when a workload fails or a count is wrong
+	 */
+	public static void main(String[] args) throws Exception {
+		Worker worker = new Worker(args[0], Options.parse(Arrays.copyOfRange(args, 1, args.length)));
+		String jfr = worker.options.get("jfr");
+		List<String> workloads = List.of(worker.options.get("workloads").split(","));
+		if (jfr != null) {
+			worker.profile(Path.of(jfr));
+		}
+		else {
+			if (workloads.contains("W1")) {
+				try (BenchClient client = worker.client("w1")) {
+					worker.w1(client);
+					printMeters(client);
+				}
+			}
+			if (workloads.contains("W2")) {
+				try (BenchClient client = worker.client("w2")) {
+					worker.w2(client);
+				}
+			}
+			if (workloads.contains("W3")) {
+				try (BenchClient client = worker.client("w3")) {
+					worker.w3(client);
+					printMeters(client);
+				}
+			}
+		}
+		System.out.flush();
+		// Some clients keep non-daemon threads (OkHttp, RxJava): end the JVM explicitly
+		System.exit(0);
+	}
+
+	/**
+	 * Create a client of the simulator of the given workload: every workload has a
+	 * simulator process of its own with a fixed reply, so each gets a client of its own.
+	 */
+	private BenchClient client(String workload) {
+		String baseUrl = this.options.get(workload + "Url");
+		int maxConnections = Options.integer(this.options, "maxConnections");
+		return switch (this.system) {
+			case "starter" -> new StarterClient(baseUrl, maxConnections);
+			case "baseline" -> new WebClientBaseline(baseUrl, maxConnections);
+			case "zai-sdk" -> new ZaiSdkClient(baseUrl, maxConnections);
+			case "spring-ai" -> new SpringAiClient(baseUrl);
+			case "langchain4j" -> new LangChain4jClient(baseUrl);
+			default -> throw new IllegalArgumentException("Unknown system " + this.system);
+		};
+	}
+
+	private void w1(BenchClient client) throws Exception {
+		int calls = Options.integer(this.options, "w1Calls");
+		int concurrency = Options.integer(this.options, "w1Concurrency");
+		int warmup = Options.integer(this.options, "w1Warmup");
+		int expectedLength = Options.textLength(Options.integer(this.options, "w1Chunks"));
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		try {
+			sequential(client, warmup, expectedLength);
+			concurrent(client, warmup, concurrency, expectedLength, pool);
+			Measure measure = Measure.start();
+			sequential(client, calls, expectedLength);
+			measure.stop();
+			result("w1.seq.cpuUsPerCall", measure.cpuMicros() / calls);
+			result("w1.seq.callsPerSec", calls / measure.wallSeconds());
+			measure = Measure.start();
+			concurrent(client, calls, concurrency, expectedLength, pool);
+			measure.stop();
+			result("w1.conc.cpuUsPerCall", measure.cpuMicros() / calls);
+			result("w1.conc.callsPerSec", calls / measure.wallSeconds());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private void sequential(BenchClient client, int calls, int expectedLength) {
+		for (int i = 0; i < calls; i++) {
+			check("W1 sequential", client.call(PROMPT), expectedLength);
+		}
+	}
+
+	private void concurrent(BenchClient client, int calls, int concurrency, int expectedLength, ExecutorService pool)
+			throws InterruptedException {
+		Semaphore inFlight = new Semaphore(concurrency);
+		CountDownLatch done = new CountDownLatch(calls);
+		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+		for (int i = 0; i < calls && failure.get() == null; i++) {
+			inFlight.acquire();
+			client.callAsync(PROMPT, pool).whenComplete((text, ex) -> {
+				try {
+					if (ex != null) {
+						failure.compareAndSet(null, ex);
+					}
+					else {
+						check("W1 concurrent", text, expectedLength);
+					}
+				}
+				catch (RuntimeException checkFailure) {
+					failure.compareAndSet(null, checkFailure);
+				}
+				finally {
+					inFlight.release();
+					done.countDown();
+				}
+			});
+		}
+		await(done, Duration.ofMinutes(5), failure, "W1 concurrent");
+	}
+
+	private void w2(BenchClient client) throws Exception {
+		int chunks = Options.integer(this.options, "w2Chunks");
+		int repeats = Options.integer(this.options, "w2Repeats");
+		for (int i = 0; i < Options.integer(this.options, "w2Warmup"); i++) {
+			streams(client, 1, chunks, Duration.ofMinutes(5), false);
+		}
+		List<Double> cpu = new ArrayList<>();
+		List<Double> rate = new ArrayList<>();
+		for (int i = 0; i < repeats; i++) {
+			Measure measure = Measure.start();
+			streams(client, 1, chunks, Duration.ofMinutes(5), false);
+			measure.stop();
+			cpu.add(measure.cpuMicros() / chunks);
+			rate.add(chunks / measure.wallSeconds());
+		}
+		result("w2.cpuUsPerChunk", Stats.median(cpu));
+		result("w2.chunksPerSec", Stats.median(rate));
+	}
+
+	private void w3(BenchClient client) throws Exception {
+		int chunks = Options.integer(this.options, "w3Chunks");
+		int delay = Options.integer(this.options, "w3DelayMs");
+		Duration timeout = Duration.ofMillis(Math.max(120_000, 30L * chunks * delay));
+		// several rounds: one leaves the JIT compiler busy during the first measured pass
+		for (int i = 0; i < 3; i++) {
+			streams(client, Options.integer(this.options, "w3Warmup"), chunks, timeout, false);
+		}
+		for (String count : this.options.get("w3Streams").split(",")) {
+			int n = Integer.parseInt(count.trim());
+			String prefix = "w3." + n + ".";
+			System.gc();
+			threads.resetPeakThreadCount();
+			Measure measure = Measure.start();
+			streams(client, n, chunks, timeout, false);
+			measure.stop();
+			result(prefix + "wallMs", measure.wallSeconds() * 1000);
+			result(prefix + "cpuUsPerChunk", measure.cpuMicros() / ((double) n * chunks));
+			result(prefix + "peakThreads", threads.getPeakThreadCount());
+			// a second pass for the heap: the forced GC would distort the CPU of the
+			// first
+			this.heapPrefix = prefix;
+			result(prefix + "heapMb", streams(client, n, chunks, timeout, true) / (1024.0 * 1024.0));
+		}
+	}
+
+	/**
+	 * Run concurrent streams and check every one of them.
+	 * @return the heap retained while they were all open, if asked, else 0
+	 */
+	private long streams(BenchClient client, int count, int chunks, Duration timeout, boolean measureHeap)
+			throws InterruptedException {
+		int expectedLength = Options.textLength(chunks);
+		CountDownLatch done = new CountDownLatch(count);
+		CountDownLatch opened = new CountDownLatch(count);
+		AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+		long heapBefore = 0;
+		if (measureHeap) {
+			heapBefore = Heap.usedAfterGc();
+		}
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			client.stream(PROMPT, new CheckingSink(chunks, expectedLength, opened, done, failure));
+		}
+		long retained = 0;
+		if (measureHeap) {
+			// all open and about half-way through, so that buffers and decoders are live
+			opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			long halfWay = start
+					+ TimeUnit.MILLISECONDS.toNanos(chunks * Options.integer(this.options, "w3DelayMs") / 2);
+			long wait = halfWay - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			// clients that queue streams never have them all open: say how many were
+			long open = done.getCount();
+			result(this.heapPrefix + "openAtHeap", open);
+			retained = Heap.usedAfterGc() - heapBefore;
+		}
+		await(done, timeout, failure, "streams of " + chunks + " chunks");
+		return retained;
+	}
+
+	private static void await(CountDownLatch done, Duration timeout, AtomicReference<@Nullable Throwable> failure,
+			String what) throws InterruptedException {
+		if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException(what + ": " + done.getCount() + " not finished within " + timeout);
+		}
+		Throwable ex = failure.get();
+		if (ex != null) {
+			throw new IllegalStateException(what + " failed: " + ex, ex);
+		}
+	}
+
+	private static void check(String what, @Nullable String text, int expectedLength) {
+		if (text == null || text.length() != expectedLength) {
+			throw new IllegalStateException(what + ": expected " + expectedLength + " characters but got "
+					+ ((text != null) ? text.length() : "none"));
+		}
+	}
+
+	private void profile(Path jfr) throws Exception {
+		int w2Chunks = Options.integer(this.options, "w2Chunks");
+		int w3Chunks = Options.integer(this.options, "w3Chunks");
+		try (BenchClient w2 = client("w2"); BenchClient w3 = client("w3"); Recording recording = new Recording()) {
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+			recording.enable("jdk.ObjectAllocationSample");
+			// warm-ups first, so that the profile shows the steady state
+			streams(w2, 2, w2Chunks, Duration.ofMinutes(5), false);
+			streams(w3, Options.integer(this.options, "w3Warmup"), w3Chunks, Duration.ofMinutes(2), false);
+			recording.start();
+			for (int i = 0; i < 10; i++) {
+				streams(w2, 1, w2Chunks, Duration.ofMinutes(5), false);
+			}
+			for (String count : this.options.get("w3Streams").split(",")) {
+				streams(w3, Integer.parseInt(count.trim()), w3Chunks, Duration.ofMinutes(5), false);
+			}
+			recording.stop();
+			recording.dump(jfr);
+		}
+	}
+
+	/**
+	 * Print the meters the starter's observations recorded, which shows they were on.
+	 */
+	private static void printMeters(BenchClient client) {
+		if (client instanceof StarterClient starter) {
+			System.out.println("METERS\n" + starter.meters());
+		}
+	}
+
+	private static void result(String metric, double value) {
+		System.out.println("RESULT " + metric + " " + value);
+	}
+
+	/**
+	 * Checks the pieces of one stream.
+	 */
+	private static final class CheckingSink implements BenchClient.StreamSink {
+
+		private final int chunks;
+
+		private final int expectedLength;
+
+		private final CountDownLatch opened;
+
+		private final CountDownLatch done;
+
+		private final AtomicReference<@Nullable Throwable> failure;
+
+		private final AtomicInteger pieces = new AtomicInteger();
+
+		private final AtomicInteger length = new AtomicInteger();
+
+		CheckingSink(int chunks, int expectedLength, CountDownLatch opened, CountDownLatch done,
+				AtomicReference<@Nullable Throwable> failure) {
+			this.chunks = chunks;
+			this.expectedLength = expectedLength;
+			this.opened = opened;
+			this.done = done;
+			this.failure = failure;
+		}
+
+		@Override
+		public void piece(String content) {
+			if (this.pieces.incrementAndGet() == 1) {
+				this.opened.countDown();
+			}
+			this.length.addAndGet(content.length());
+		}
+
+		@Override
+		public void complete() {
+			if (this.pieces.get() != this.chunks || this.length.get() != this.expectedLength) {
+				this.failure.compareAndSet(null, new IllegalStateException("Expected " + this.chunks + " chunks and "
+						+ this.expectedLength + " characters but got " + this.pieces + " and " + this.length));
+			}
+			this.done.countDown();
+		}
+
+		@Override
+		public void error(Throwable ex) {
+			this.failure.compareAndSet(null, ex);
+			this.opened.countDown();
+			this.done.countDown();
+		}
+
+	}
+
+}
