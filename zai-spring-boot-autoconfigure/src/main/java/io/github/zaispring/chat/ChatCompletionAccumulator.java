@@ -49,6 +49,9 @@ public final class ChatCompletionAccumulator {
 
 	private final Map<Integer, ChoiceFolder> choices = new TreeMap<>();
 
+	// Z.AI streams one choice: its folder is kept at hand, sparing a map lookup per chunk
+	private @Nullable ChoiceFolder firstChoice;
+
 	private int chunkCount;
 
 	/**
@@ -72,9 +75,20 @@ public final class ChatCompletionAccumulator {
 			this.usage = chunk.usage();
 		}
 		for (ChunkChoice choice : chunk.choices()) {
-			this.choices.computeIfAbsent(choice.index(), (index) -> new ChoiceFolder()).add(choice);
+			folderOf(choice.index()).add(choice);
 		}
 		return this;
+	}
+
+	private ChoiceFolder folderOf(int index) {
+		if (index == 0 && this.firstChoice != null) {
+			return this.firstChoice;
+		}
+		ChoiceFolder folder = this.choices.computeIfAbsent(index, (key) -> new ChoiceFolder());
+		if (index == 0) {
+			this.firstChoice = folder;
+		}
+		return folder;
 	}
 
 	/**
