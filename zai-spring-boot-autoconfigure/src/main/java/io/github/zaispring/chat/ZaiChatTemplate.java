@@ -91,21 +91,13 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private static final ResolvableType COMPLETION_TYPE = ResolvableType.forClass(ChatCompletion.class);
 
-	private final WebClient webClient;
+	private final HttpSettings httpSettings;
+
+	private volatile @Nullable Http http;
 
 	private final String baseUrl;
 
 	private final Defaults defaults;
-
-	private final Decoder<?> jsonDecoder;
-
-	private final ZaiErrorDecoder errorDecoder;
-
-	private final SseDataDecoder sseDecoder;
-
-	private final PayloadReader<ChatCompletionChunk> chunkReader;
-
-	private final BodyLogging bodyLogging;
 
 	private final Duration connectTimeout;
 
@@ -114,8 +106,6 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	private final Duration firstChunkTimeout;
 
 	private final Duration streamIdleTimeout;
-
-	private final @Nullable ConnectionProvider ownedConnectionProvider;
 
 	private final ZaiResilience resilience;
 
@@ -133,31 +123,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		this.responseTimeout = builder.responseTimeout;
 		this.firstChunkTimeout = builder.firstChunkTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
-		ConnectionProvider connectionProvider = builder.connectionProvider;
-		this.ownedConnectionProvider = (connectionProvider != null) ? null
-				: ReactorConnectors.connectionProvider(builder.poolSettings);
-		ConnectionProvider pool = (connectionProvider != null) ? connectionProvider : this.ownedConnectionProvider;
-		String apiKey = builder.apiKey;
-		String acceptLanguage = builder.acceptLanguage;
-		JsonCodecs.Capture codecs = new JsonCodecs.Capture();
-		WebClient.Builder webClientBuilder = builder.webClientBuilder.clone()
-			.baseUrl(this.baseUrl)
-			.clientConnector(ReactorConnectors.connector(pool, builder.connectTimeout))
-			.defaultHeaders((headers) -> {
-				headers.setBearerAuth(apiKey);
-				headers.set(HttpHeaders.USER_AGENT, LibraryVersion.userAgent());
-				if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-					headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
-				}
-			})
-			.filter(new ExchangeLogging())
-			.codecs(codecs);
-		this.webClient = webClientBuilder.build();
-		this.jsonDecoder = codecs.jsonDecoder(CHUNK_TYPE);
-		this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
-		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
-		this.chunkReader = PayloadReader.of(this.jsonDecoder, ChatCompletionChunk.class);
-		this.bodyLogging = new BodyLogging(builder.logBodies, codecs.jsonEncoder(REQUEST_TYPE));
+		this.httpSettings = new HttpSettings(builder.webClientBuilder.clone(), builder.apiKey, builder.acceptLanguage,
+				builder.connectionProvider, builder.poolSettings, builder.logBodies);
 		this.resilience = new ZaiResilience(builder.retry, builder.circuitBreaker, builder.concurrencyLimiter);
 		this.interceptors = List.copyOf(builder.interceptors);
 		this.serverAddress = URI.create(this.baseUrl).getHost();
@@ -178,19 +145,20 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		// stream is only ever set by a caller that reuses a streamed request
 		ChatRequest wireRequest = (withDefaults.stream() != null) ? withDefaults.withStream(false) : withDefaults;
 		Duration timeout = orDefault(wireRequest.responseTimeout(), this.responseTimeout);
-		Mono<ChatCompletion> exchange = this.webClient.post()
+		Http http = http();
+		Mono<ChatCompletion> exchange = http.webClient.post()
 			.uri(CHAT_PATH)
 			.attributes((attributes) -> describe(attributes, wireRequest))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(wireRequest)
-			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readCompletion(response)
-					: errorOf(response, wireRequest))
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readCompletion(http, response)
+					: errorOf(http, response, wireRequest))
 			.timeout(timeoutSignal(ZaiTimeoutException.RESPONSE_TIMEOUT, timeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
 		Mono<ChatCompletion> call = this.resilience
 			.decorate(modelOf(wireRequest),
-					countingAttempts(exchange.doOnSubscribe((s) -> this.bodyLogging.request(wireRequest))))
+					countingAttempts(exchange.doOnSubscribe((s) -> http.bodyLogging.request(wireRequest))))
 			.contextWrite(ZaiChatTemplate::withAttemptCounter);
 		for (ZaiChatInterceptor interceptor : this.interceptors) {
 			call = interceptor.interceptCall(wireRequest, this.serverAddress, call);
@@ -204,22 +172,23 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		ChatRequest wireRequest = applyDefaults(request).withStream(true);
 		Duration firstChunkTimeout = orDefault(wireRequest.firstChunkTimeout(), this.firstChunkTimeout);
 		Duration idleTimeout = orDefault(wireRequest.streamIdleTimeout(), this.streamIdleTimeout);
-		Flux<ChatCompletionChunk> exchange = this.webClient.post()
+		Http http = http();
+		Flux<ChatCompletionChunk> exchange = http.webClient.post()
 			.uri(CHAT_PATH)
 			.attributes((attributes) -> describe(attributes, wireRequest))
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.bodyValue(wireRequest)
 			.exchangeToFlux((response) -> response.statusCode().is2xxSuccessful()
-					? this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), wireRequest.requestId())
-						.map((payload) -> decodeChunk(payload, wireRequest))
-					: this.<ChatCompletionChunk>errorOf(response, wireRequest).flux())
+					? http.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), wireRequest.requestId())
+						.map((payload) -> decodeChunk(http, payload, wireRequest))
+					: this.<ChatCompletionChunk>errorOf(http, response, wireRequest).flux())
 			.transform(StreamTimeouts.of(firstChunkTimeout, idleTimeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
 		Flux<ChatCompletionChunk> stream = this.resilience
 			.decorate(modelOf(wireRequest),
 					startedStreamsFailFinally(
-							countingAttempts(exchange.doOnSubscribe((s) -> this.bodyLogging.request(wireRequest))),
+							countingAttempts(exchange.doOnSubscribe((s) -> http.bodyLogging.request(wireRequest))),
 							wireRequest))
 			.contextWrite(ZaiChatTemplate::withAttemptCounter);
 		for (ZaiChatInterceptor interceptor : this.interceptors) {
@@ -337,9 +306,30 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (this.ownedConnectionProvider != null) {
-			this.ownedConnectionProvider.dispose();
+		Http current = this.http;
+		if (current != null && current.ownedConnectionProvider != null) {
+			current.ownedConnectionProvider.dispose();
 		}
+	}
+
+	/**
+	 * Return the HTTP side of the client, created on first use: building the first
+	 * Reactor Netty client and its codecs is most of the template's cost, and an
+	 * application that starts without calling Z.AI should not pay for it at startup
+	 * (measured: 150 ms of a cold start).
+	 */
+	private Http http() {
+		Http current = this.http;
+		if (current == null) {
+			synchronized (this.httpSettings) {
+				current = this.http;
+				if (current == null) {
+					current = new Http(this.httpSettings, this.baseUrl, this.connectTimeout);
+					this.http = current;
+				}
+			}
+		}
+		return current;
 	}
 
 	@Override
@@ -379,10 +369,10 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		return builder.build();
 	}
 
-	private ChatCompletionChunk decodeChunk(DataBuffer payload, ChatRequest request) {
-		this.bodyLogging.event(payload);
+	private ChatCompletionChunk decodeChunk(Http http, DataBuffer payload, ChatRequest request) {
+		http.bodyLogging.event(payload);
 		try {
-			return this.chunkReader.read(payload);
+			return http.chunkReader.read(payload);
 		}
 		catch (RuntimeException ex) {
 			throw new ZaiStreamException("Z.AI sent a chunk that is not a valid chat completion chunk",
@@ -390,22 +380,22 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		}
 	}
 
-	private <T> Mono<T> errorOf(ClientResponse response, ChatRequest request) {
+	private <T> Mono<T> errorOf(Http http, ClientResponse response, ChatRequest request) {
 		int status = response.statusCode().value();
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((body) -> {
-			this.bodyLogging.response("error body", body);
-			return Mono.error(this.errorDecoder.decode(status, headers, body, request.requestId()));
+			http.bodyLogging.response("error body", body);
+			return Mono.error(http.errorDecoder.decode(status, headers, body, request.requestId()));
 		});
 	}
 
-	private Mono<ChatCompletion> readCompletion(ClientResponse response) {
-		if (!this.bodyLogging.isEnabled()) {
+	private static Mono<ChatCompletion> readCompletion(Http http, ClientResponse response) {
+		if (!http.bodyLogging.isEnabled()) {
 			return response.bodyToMono(ChatCompletion.class);
 		}
 		return response.bodyToMono(byte[].class).map((body) -> {
-			this.bodyLogging.response("response body", body);
-			return (ChatCompletion) this.jsonDecoder.decode(DefaultDataBufferFactory.sharedInstance.wrap(body),
+			http.bodyLogging.response("response body", body);
+			return (ChatCompletion) http.jsonDecoder.decode(DefaultDataBufferFactory.sharedInstance.wrap(body),
 					COMPLETION_TYPE, MediaType.APPLICATION_JSON, null);
 		});
 	}
@@ -460,6 +450,69 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 					"The reply was cut off by a model inference error (finish reason 'network_error')", requestId,
 					null);
 		}
+	}
+
+	/**
+	 * What the HTTP side is built from.
+	 */
+	private record HttpSettings(WebClient.Builder webClientBuilder, String apiKey, @Nullable String acceptLanguage,
+			@Nullable ConnectionProvider connectionProvider, PoolSettings poolSettings, boolean logBodies) {
+
+		@Override
+		public String toString() {
+			// never the key
+			return "HttpSettings[poolSettings=" + this.poolSettings + ", logBodies=" + this.logBodies + "]";
+		}
+
+	}
+
+	/**
+	 * The HTTP side of the client: the {@code WebClient} and the decoders made from its
+	 * codecs.
+	 */
+	private static final class Http {
+
+		private final WebClient webClient;
+
+		private final Decoder<?> jsonDecoder;
+
+		private final ZaiErrorDecoder errorDecoder;
+
+		private final SseDataDecoder sseDecoder;
+
+		private final PayloadReader<ChatCompletionChunk> chunkReader;
+
+		private final BodyLogging bodyLogging;
+
+		private final @Nullable ConnectionProvider ownedConnectionProvider;
+
+		Http(HttpSettings settings, String baseUrl, Duration connectTimeout) {
+			this.ownedConnectionProvider = (settings.connectionProvider() != null) ? null
+					: ReactorConnectors.connectionProvider(settings.poolSettings());
+			ConnectionProvider pool = (settings.connectionProvider() != null) ? settings.connectionProvider()
+					: this.ownedConnectionProvider;
+			String acceptLanguage = settings.acceptLanguage();
+			JsonCodecs.Capture codecs = new JsonCodecs.Capture();
+			this.webClient = settings.webClientBuilder()
+				.baseUrl(baseUrl)
+				.clientConnector(ReactorConnectors.connector(pool, connectTimeout))
+				.defaultHeaders((headers) -> {
+					headers.setBearerAuth(settings.apiKey());
+					headers.set(HttpHeaders.USER_AGENT, LibraryVersion.userAgent());
+					if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+						headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+					}
+				})
+				.filter(new ExchangeLogging())
+				.codecs(codecs)
+				.build();
+			this.jsonDecoder = codecs.jsonDecoder(CHUNK_TYPE);
+			this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
+			this.sseDecoder = new SseDataDecoder(this.errorDecoder);
+			this.chunkReader = PayloadReader.of(this.jsonDecoder, ChatCompletionChunk.class);
+			this.bodyLogging = new BodyLogging(settings.logBodies(), codecs.jsonEncoder(REQUEST_TYPE));
+		}
+
 	}
 
 	private record Defaults(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,

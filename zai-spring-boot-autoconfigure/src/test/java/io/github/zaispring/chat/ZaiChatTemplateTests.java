@@ -46,6 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -465,6 +466,26 @@ class ZaiChatTemplateTests {
 		finally {
 			never.countDown();
 		}
+	}
+
+	@Test
+	void buildsItsHttpClientOnFirstUseNotAtStartup() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+		try (ZaiChatTemplate lazy = templateBuilder()
+			.webClientBuilder(WebClient.builder().codecs((codecs) -> builds.incrementAndGet()))
+			.build()) {
+			assertThat(builds).as("no WebClient built by the constructor").hasValue(0);
+			this.server.enqueue(json(200, fixture("chat/simple.json")));
+			this.server.enqueue(json(200, fixture("chat/simple.json")));
+			lazy.chat("hi").block(WAIT);
+			lazy.chat("again").block(WAIT);
+			assertThat(builds).as("built once, on first use").hasValue(1);
+		}
+	}
+
+	@Test
+	void closesWithoutHavingBeenUsed() {
+		templateBuilder().build().close();
 	}
 
 	@Test
