@@ -61,7 +61,7 @@ public final class ZaiAutoConfiguration {
 			ObjectProvider<ZaiChatTemplateBuilderCustomizer> customizers) {
 		ZaiResilienceFactory resilience = new ZaiResilienceFactory(properties, metrics.getIfAvailable());
 		ZaiChatTemplate.Builder builder = ZaiChatTemplate.builder()
-			.webClientBuilder(webClientBuilder.getIfAvailable(WebClient::builder))
+			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
 			.apiKey(ZaiApiKey.resolve(properties, environment))
 			.baseUrl(properties.getBaseUrl())
 			.acceptLanguage(properties.getAcceptLanguage())

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -123,7 +124,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		this.responseTimeout = builder.responseTimeout;
 		this.firstChunkTimeout = builder.firstChunkTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
-		this.httpSettings = new HttpSettings(builder.webClientBuilder.clone(), builder.apiKey, builder.acceptLanguage,
+		this.httpSettings = new HttpSettings(builder.webClientBuilder, builder.apiKey, builder.acceptLanguage,
 				builder.connectionProvider, builder.poolSettings, builder.logBodies);
 		this.resilience = new ZaiResilience(builder.retry, builder.circuitBreaker, builder.concurrencyLimiter);
 		this.interceptors = List.copyOf(builder.interceptors);
@@ -455,8 +456,9 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	/**
 	 * What the HTTP side is built from.
 	 */
-	private record HttpSettings(WebClient.Builder webClientBuilder, String apiKey, @Nullable String acceptLanguage,
-			@Nullable ConnectionProvider connectionProvider, PoolSettings poolSettings, boolean logBodies) {
+	private record HttpSettings(Supplier<WebClient.Builder> webClientBuilder, String apiKey,
+			@Nullable String acceptLanguage, @Nullable ConnectionProvider connectionProvider, PoolSettings poolSettings,
+			boolean logBodies) {
 
 		@Override
 		public String toString() {
@@ -494,6 +496,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			String acceptLanguage = settings.acceptLanguage();
 			JsonCodecs.Capture codecs = new JsonCodecs.Capture();
 			this.webClient = settings.webClientBuilder()
+				.get()
+				.clone()
 				.baseUrl(baseUrl)
 				.clientConnector(ReactorConnectors.connector(pool, connectTimeout))
 				.defaultHeaders((headers) -> {
@@ -525,7 +529,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private WebClient.Builder webClientBuilder = WebClient.builder();
+		private Supplier<WebClient.Builder> webClientBuilder = WebClient::builder;
 
 		private @Nullable String apiKey;
 
@@ -576,6 +580,20 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
+			WebClient.Builder copy = webClientBuilder.clone();
+			this.webClientBuilder = () -> copy;
+			return this;
+		}
+
+		/**
+		 * Use the {@link WebClient.Builder} the given supplier returns when the template
+		 * first sends a request, for instance Spring Boot's, so that creating the builder
+		 * (and the HTTP client behind it) does not slow down startup.
+		 * @param webClientBuilder supplies the builder to start from, which is cloned
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
 			Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
 			this.webClientBuilder = webClientBuilder;
 			return this;
