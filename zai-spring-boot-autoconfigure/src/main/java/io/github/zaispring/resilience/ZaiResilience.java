@@ -70,30 +70,6 @@ public final class ZaiResilience {
 	}
 
 	/**
-	 * Return the retry of this chain.
-	 * @return the retry, or {@code null} when requests are not retried
-	 */
-	public @Nullable Retry getRetry() {
-		return this.retry;
-	}
-
-	/**
-	 * Return the circuit breaker of this chain.
-	 * @return the circuit breaker, or {@code null} when there is none
-	 */
-	public @Nullable CircuitBreaker getCircuitBreaker() {
-		return this.circuitBreaker;
-	}
-
-	/**
-	 * Return the concurrency limiter of this chain.
-	 * @return the limiter, or {@code null} when requests are not limited
-	 */
-	public @Nullable ConcurrencyLimiter getConcurrencyLimiter() {
-		return this.concurrencyLimiter;
-	}
-
-	/**
 	 * Decorate a single exchange, which must start anew on each subscription.
 	 * @param <T> the type of the answer
 	 * @param model the model of the request, for the concurrency limit
