@@ -43,12 +43,15 @@ public final class BenchmarkMain {
 			new String[] { "w1.seq.callsPerSec", "W1 sequential: calls/s" },
 			new String[] { "w1.conc.cpuUsPerCall", "W1 concurrency 32: CPU µs/call" },
 			new String[] { "w1.conc.callsPerSec", "W1 concurrency 32: calls/s" },
+			new String[] { "w1.seq.jitMs", "W1 sequential: JIT ms while measured" },
+			new String[] { "w1.conc.jitMs", "W1 concurrency 32: JIT ms while measured" },
 			new String[] { "w2.cpuUsPerChunk", "W2 one stream: CPU µs/chunk" },
-			new String[] { "w2.chunksPerSec", "W2 one stream: chunks/s" });
+			new String[] { "w2.chunksPerSec", "W2 one stream: chunks/s" },
+			new String[] { "w2.jitMs", "W2 one stream: JIT ms while measured (100,000 chunks)" });
 
 	private static final List<String[]> W3_METRICS = List.of(new String[] { "wallMs", "wall ms" },
 			new String[] { "cpuUsPerChunk", "CPU µs/chunk" }, new String[] { "peakThreads", "peak live threads" },
-			new String[] { "heapMb", "live heap MB while open" },
+			new String[] { "jitMs", "JIT ms while measured" }, new String[] { "heapMb", "live heap MB while open" },
 			new String[] { "openAtHeap", "streams open at the heap measurement" });
 
 	private final Map<String, String> options;

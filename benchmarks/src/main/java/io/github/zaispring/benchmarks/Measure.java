@@ -15,6 +15,7 @@
  */
 package io.github.zaispring.benchmarks;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -29,13 +30,19 @@ final class Measure {
 	private static final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
+	private static final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+
 	private final long startWall = System.nanoTime();
+
+	private final long startCompile = jit.getTotalCompilationTime();
 
 	private final long startCpu = os.getProcessCpuTime();
 
 	private long wall;
 
 	private long cpu;
+
+	private long compile;
 
 	private Measure() {
 	}
@@ -47,6 +54,7 @@ final class Measure {
 	void stop() {
 		this.wall = System.nanoTime() - this.startWall;
 		this.cpu = os.getProcessCpuTime() - this.startCpu;
+		this.compile = jit.getTotalCompilationTime() - this.startCompile;
 	}
 
 	double wallSeconds() {
@@ -55,6 +63,15 @@ final class Measure {
 
 	double cpuMicros() {
 		return this.cpu / 1e3;
+	}
+
+	/**
+	 * Return the time the JIT compiler threads spent compiling during the phase, as the
+	 * JVM accounts it: part of the CPU time, and a sign that the phase was not yet
+	 * steady.
+	 */
+	double compileMillis() {
+		return this.compile;
 	}
 
 }

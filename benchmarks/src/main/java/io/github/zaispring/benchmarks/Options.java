@@ -30,17 +30,20 @@ final class Options {
 	private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("runs", "3"),
 			Map.entry("systems", "baseline,starter,zai-sdk,spring-ai,langchain4j"),
 			Map.entry("workloads", "W1,W2,W3,W4"), Map.entry("w1Calls", "5000"), Map.entry("w1Concurrency", "32"),
-			Map.entry("w1Warmup", "2000"), Map.entry("w1Chunks", "20"), Map.entry("w2Chunks", "20000"),
-			Map.entry("w2Warmup", "3"), Map.entry("w2Repeats", "3"), Map.entry("w3Streams", "500,2000"),
-			Map.entry("w3Chunks", "100"), Map.entry("w3DelayMs", "20"), Map.entry("w3Warmup", "200"),
-			Map.entry("maxConnections", "2500"), Map.entry("startupRuns", "7"), Map.entry("templates", "200"),
-			Map.entry("workerHeap", "2g"));
+			Map.entry("w1Repeats", "3"), Map.entry("w1Warmup", "2000"), Map.entry("w1Chunks", "20"),
+			Map.entry("w2Chunks", "20000"), Map.entry("w2Warmup", "5"), Map.entry("w2Repeats", "3"),
+			Map.entry("w2StreamsPerRepeat", "5"), Map.entry("warmupRounds", "3"), Map.entry("warmupMaxRounds", "20"),
+			Map.entry("w3Streams", "500,2000"), Map.entry("w3Chunks", "100"), Map.entry("w3DelayMs", "20"),
+			Map.entry("w3Warmup", "500"), Map.entry("maxConnections", "2500"), Map.entry("startupRuns", "7"),
+			Map.entry("templates", "200"), Map.entry("workerHeap", "2g"));
 
 	/** Sizes of {@code --quick}: seconds per client, to check that everything works. */
 	private static final Map<String, String> QUICK = Map.ofEntries(Map.entry("runs", "1"), Map.entry("w1Calls", "300"),
 			Map.entry("w1Warmup", "100"), Map.entry("w2Chunks", "2000"), Map.entry("w2Warmup", "1"),
-			Map.entry("w2Repeats", "1"), Map.entry("w3Streams", "50,200"), Map.entry("w3Chunks", "50"),
-			Map.entry("w3Warmup", "20"), Map.entry("startupRuns", "1"), Map.entry("templates", "20"));
+			Map.entry("w2Repeats", "1"), Map.entry("w2StreamsPerRepeat", "1"), Map.entry("w1Repeats", "1"),
+			Map.entry("warmupRounds", "1"), Map.entry("warmupMaxRounds", "1"), Map.entry("w3Streams", "50,200"),
+			Map.entry("w3Chunks", "50"), Map.entry("w3Warmup", "20"), Map.entry("startupRuns", "1"),
+			Map.entry("templates", "20"));
 
 	private Options() {
 	}

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -117,22 +118,34 @@ public final class Worker {
 		int expectedLength = Options.textLength(Options.integer(this.options, "w1Chunks"));
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 		try {
-			sequential(client, warmup, expectedLength);
-			concurrent(client, warmup, concurrency, expectedLength, pool);
-			Measure measure = Measure.start();
-			sequential(client, calls, expectedLength);
-			measure.stop();
-			result("w1.seq.cpuUsPerCall", measure.cpuMicros() / calls);
-			result("w1.seq.callsPerSec", calls / measure.wallSeconds());
-			measure = Measure.start();
-			concurrent(client, calls, concurrency, expectedLength, pool);
-			measure.stop();
-			result("w1.conc.cpuUsPerCall", measure.cpuMicros() / calls);
-			result("w1.conc.callsPerSec", calls / measure.wallSeconds());
+			warmUp("W1", () -> {
+				sequential(client, warmup, expectedLength);
+				concurrent(client, warmup, concurrency, expectedLength, pool);
+			});
+			Map<String, List<Double>> results = new LinkedHashMap<>();
+			for (int i = 0; i < Options.integer(this.options, "w1Repeats"); i++) {
+				Measure measure = Measure.start();
+				sequential(client, calls, expectedLength);
+				measure.stop();
+				record(results, "w1.seq.", measure, calls);
+				measure = Measure.start();
+				concurrent(client, calls, concurrency, expectedLength, pool);
+				measure.stop();
+				record(results, "w1.conc.", measure, calls);
+			}
+			results.forEach((metric, values) -> result(metric, Stats.median(values)));
 		}
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	private static void record(Map<String, List<Double>> results, String prefix, Measure measure, int calls) {
+		results.computeIfAbsent(prefix + "cpuUsPerCall", (metric) -> new ArrayList<>())
+			.add(measure.cpuMicros() / calls);
+		results.computeIfAbsent(prefix + "callsPerSec", (metric) -> new ArrayList<>())
+			.add(calls / measure.wallSeconds());
+		results.computeIfAbsent(prefix + "jitMs", (metric) -> new ArrayList<>()).add(measure.compileMillis());
 	}
 
 	private void sequential(BenchClient client, int calls, int expectedLength) {
@@ -172,33 +185,74 @@ public final class Worker {
 	private void w2(BenchClient client) throws Exception {
 		int chunks = Options.integer(this.options, "w2Chunks");
 		int repeats = Options.integer(this.options, "w2Repeats");
-		for (int i = 0; i < Options.integer(this.options, "w2Warmup"); i++) {
-			streams(client, 1, chunks, Duration.ofMinutes(5), false);
-		}
+		int streamsPerRepeat = Options.integer(this.options, "w2StreamsPerRepeat");
+		warmUp("W2", () -> {
+			for (int i = 0; i < Options.integer(this.options, "w2Warmup"); i++) {
+				streams(client, 1, chunks, Duration.ofMinutes(5), false);
+			}
+		});
 		List<Double> cpu = new ArrayList<>();
 		List<Double> rate = new ArrayList<>();
+		List<Double> jit = new ArrayList<>();
 		for (int i = 0; i < repeats; i++) {
+			// one stream after the other; several per measurement, so that the 10 ms
+			// steps of the process CPU clock stay below 2 % of what is measured
 			Measure measure = Measure.start();
-			streams(client, 1, chunks, Duration.ofMinutes(5), false);
+			for (int j = 0; j < streamsPerRepeat; j++) {
+				streams(client, 1, chunks, Duration.ofMinutes(5), false);
+			}
 			measure.stop();
-			cpu.add(measure.cpuMicros() / chunks);
-			rate.add(chunks / measure.wallSeconds());
+			cpu.add(measure.cpuMicros() / ((double) chunks * streamsPerRepeat));
+			rate.add(chunks * streamsPerRepeat / measure.wallSeconds());
+			jit.add(measure.compileMillis());
 		}
 		result("w2.cpuUsPerChunk", Stats.median(cpu));
 		result("w2.chunksPerSec", Stats.median(rate));
+		result("w2.jitMs", Stats.median(jit));
+	}
+
+	/**
+	 * Repeat a warm-up round until the JIT compiler has become quiet: until a round
+	 * spends less than 2 % of its CPU time compiling, at least {@code warmupRounds}
+	 * rounds and at most {@code warmupMaxRounds}. A fixed number of rounds left the
+	 * compiler busy in the measured phase: a third of the process's CPU on W1, and four
+	 * times the steady CPU per chunk on W2.
+	 */
+	private void warmUp(String workload, WarmUpRound round) throws Exception {
+		int min = Options.integer(this.options, "warmupRounds");
+		int max = Options.integer(this.options, "warmupMaxRounds");
+		int rounds = 0;
+		double share;
+		do {
+			Measure measure = Measure.start();
+			round.run();
+			measure.stop();
+			rounds++;
+			share = measure.compileMillis() * 1000 / Math.max(1, measure.cpuMicros());
+		}
+		while (rounds < min || (share > 0.02 && rounds < max));
+		System.out.printf("WARMUP %s %d rounds, the last compiling %.1f %% of its CPU%n", workload, rounds,
+				share * 100);
+	}
+
+	@FunctionalInterface
+	private interface WarmUpRound {
+
+		void run() throws Exception;
+
 	}
 
 	private void w3(BenchClient client) throws Exception {
 		int chunks = Options.integer(this.options, "w3Chunks");
 		int delay = Options.integer(this.options, "w3DelayMs");
 		Duration timeout = Duration.ofMillis(Math.max(120_000, 30L * chunks * delay));
-		// several rounds: one leaves the JIT compiler busy during the first measured pass
-		for (int i = 0; i < 3; i++) {
-			streams(client, Options.integer(this.options, "w3Warmup"), chunks, timeout, false);
-		}
+		warmUp("W3", () -> streams(client, Options.integer(this.options, "w3Warmup"), chunks, timeout, false));
 		for (String count : this.options.get("w3Streams").split(",")) {
 			int n = Integer.parseInt(count.trim());
 			String prefix = "w3." + n + ".";
+			// a pass of its own first: more streams take paths (a larger pool, longer
+			// queues) that the warm-up did not compile
+			streams(client, n, chunks, timeout, false);
 			System.gc();
 			threads.resetPeakThreadCount();
 			Measure measure = Measure.start();
@@ -207,6 +261,7 @@ public final class Worker {
 			result(prefix + "wallMs", measure.wallSeconds() * 1000);
 			result(prefix + "cpuUsPerChunk", measure.cpuMicros() / ((double) n * chunks));
 			result(prefix + "peakThreads", threads.getPeakThreadCount());
+			result(prefix + "jitMs", measure.compileMillis());
 			// a second pass for the heap: the forced GC would distort the CPU of the
 			// first
 			this.heapPrefix = prefix;
@@ -276,8 +331,10 @@ public final class Worker {
 			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
 			recording.enable("jdk.ObjectAllocationSample");
 			// warm-ups first, so that the profile shows the steady state
-			streams(w2, 2, w2Chunks, Duration.ofMinutes(5), false);
-			streams(w3, Options.integer(this.options, "w3Warmup"), w3Chunks, Duration.ofMinutes(2), false);
+			warmUp("W2", () -> streams(w2, Options.integer(this.options, "w2Warmup"), w2Chunks, Duration.ofMinutes(5),
+					false));
+			warmUp("W3", () -> streams(w3, Options.integer(this.options, "w3Warmup"), w3Chunks, Duration.ofMinutes(2),
+					false));
 			recording.start();
 			for (int i = 0; i < 10; i++) {
 				streams(w2, 1, w2Chunks, Duration.ofMinutes(5), false);

@@ -21,6 +21,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One event of a streamed completion. Fold a whole stream into one {@link ChatCompletion}
@@ -35,6 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = ChatCompletionChunkDeserializer.class)
 public record ChatCompletionChunk(@Nullable String id, @Nullable Long created, @Nullable String model,
 		List<ChunkChoice> choices, @Nullable Usage usage) {
 
