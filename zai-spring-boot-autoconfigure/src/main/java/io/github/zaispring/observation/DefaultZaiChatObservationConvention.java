@@ -122,25 +122,27 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ZaiChatObservationContext context) {
-		return KeyValues.of(operationName(context), providerName(context), requestModel(context),
-				responseModel(context), requestStream(context), responseCancelled(context), errorType(context),
-				serverAddress(context));
+		// in the order of their keys: KeyValues sorts, and a sorted array costs it one
+		// pass
+		return KeyValues.of(errorType(context), operationName(context), providerName(context), requestModel(context),
+				requestStream(context), responseCancelled(context), responseModel(context), serverAddress(context));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ZaiChatObservationContext context) {
+		// in the order of their keys, as above
 		List<KeyValue> keyValues = new ArrayList<>(9);
-		addIfPresent(keyValues, responseId(context));
-		addIfPresent(keyValues, requestId(context));
-		addIfPresent(keyValues, finishReasons(context));
+		if (this.includeContent) {
+			addIfPresent(keyValues, completion(context));
+			addIfPresent(keyValues, prompt(context));
+		}
+		addIfPresent(keyValues, maxTokens(context));
 		addIfPresent(keyValues, temperature(context));
 		addIfPresent(keyValues, topP(context));
-		addIfPresent(keyValues, maxTokens(context));
+		addIfPresent(keyValues, finishReasons(context));
+		addIfPresent(keyValues, responseId(context));
 		addIfPresent(keyValues, attempts(context));
-		if (this.includeContent) {
-			addIfPresent(keyValues, prompt(context));
-			addIfPresent(keyValues, completion(context));
-		}
+		addIfPresent(keyValues, requestId(context));
 		return KeyValues.of(keyValues);
 	}
 

@@ -17,6 +17,8 @@
 package io.github.zaispring.observation;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.Usage;
@@ -79,6 +81,14 @@ public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiCha
 			LowCardinalityKeyNames.PROVIDER_NAME, LowCardinalityKeyNames.REQUEST_MODEL,
 			LowCardinalityKeyNames.RESPONSE_MODEL };
 
+	/**
+	 * Bound of the tag cache: the tags are meant to be of low cardinality, but a model
+	 * name may come from user input.
+	 */
+	private static final int MAX_CACHED_MODELS = 256;
+
+	private final Map<ModelKey, ModelTags> tagsByModel = new ConcurrentHashMap<>();
+
 	private final Meter.MeterProvider<DistributionSummary> tokenUsage;
 
 	private final Meter.MeterProvider<Timer> timeToFirstChunk;
@@ -106,36 +116,79 @@ public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiCha
 
 	@Override
 	public void onStop(ZaiChatObservationContext context) {
-		Tags modelTags = modelTags(context);
+		ModelTags tags = modelTags(context);
 		ChatCompletion response = context.getResponse();
 		Usage usage = (response != null) ? response.usage() : null;
 		if (usage != null) {
-			recordTokens(modelTags, "input", usage.promptTokens());
-			recordTokens(modelTags, "output", usage.completionTokens());
-			recordTokens(modelTags, "cached", usage.cachedTokens());
-			recordTokens(modelTags, "reasoning", usage.reasoningTokens());
+			record(tags.input, usage.promptTokens());
+			record(tags.output, usage.completionTokens());
+			record(tags.cached, usage.cachedTokens());
+			record(tags.reasoning, usage.reasoningTokens());
 		}
 		Duration firstChunkLatency = context.getFirstChunkLatency();
 		if (context.isStreaming() && firstChunkLatency != null) {
-			this.timeToFirstChunk.withTags(modelTags).record(firstChunkLatency);
+			this.timeToFirstChunk.withTags(tags.model).record(firstChunkLatency);
 		}
 	}
 
-	private void recordTokens(Tags modelTags, String type, @Nullable Integer tokens) {
+	private void record(Tags tags, @Nullable Integer tokens) {
 		if (tokens != null) {
-			this.tokenUsage.withTags(modelTags.and(TOKEN_TYPE, type)).record(tokens);
+			this.tokenUsage.withTags(tags).record(tokens);
 		}
 	}
 
-	private static Tags modelTags(ZaiChatObservationContext context) {
-		String[] keyValues = new String[MODEL_KEYS.length * 2];
+	private ModelTags modelTags(ZaiChatObservationContext context) {
+		String[] values = new String[MODEL_KEYS.length];
 		for (int i = 0; i < MODEL_KEYS.length; i++) {
-			String key = MODEL_KEYS[i].asString();
-			KeyValue keyValue = context.getLowCardinalityKeyValue(key);
-			keyValues[i * 2] = key;
-			keyValues[i * 2 + 1] = (keyValue != null) ? keyValue.getValue() : NONE;
+			KeyValue keyValue = context.getLowCardinalityKeyValue(MODEL_KEYS[i].asString());
+			values[i] = (keyValue != null) ? keyValue.getValue() : NONE;
 		}
-		return Tags.of(keyValues);
+		ModelKey key = new ModelKey(values[0], values[1], values[2], values[3]);
+		ModelTags tags = this.tagsByModel.get(key);
+		if (tags == null) {
+			tags = new ModelTags(values);
+			if (this.tagsByModel.size() < MAX_CACHED_MODELS) {
+				this.tagsByModel.putIfAbsent(key, tags);
+			}
+		}
+		return tags;
+	}
+
+	/**
+	 * The values of {@link #MODEL_KEYS}.
+	 */
+	private record ModelKey(String operation, String provider, String requestModel, String responseModel) {
+
+	}
+
+	/**
+	 * The tags of one model's meters, built once: building {@link Tags} sorts them.
+	 */
+	private static final class ModelTags {
+
+		private final Tags model;
+
+		private final Tags input;
+
+		private final Tags output;
+
+		private final Tags cached;
+
+		private final Tags reasoning;
+
+		ModelTags(String[] values) {
+			String[] keyValues = new String[MODEL_KEYS.length * 2];
+			for (int i = 0; i < MODEL_KEYS.length; i++) {
+				keyValues[i * 2] = MODEL_KEYS[i].asString();
+				keyValues[i * 2 + 1] = values[i];
+			}
+			this.model = Tags.of(keyValues);
+			this.input = this.model.and(TOKEN_TYPE, "input");
+			this.output = this.model.and(TOKEN_TYPE, "output");
+			this.cached = this.model.and(TOKEN_TYPE, "cached");
+			this.reasoning = this.model.and(TOKEN_TYPE, "reasoning");
+		}
+
 	}
 
 }

@@ -108,6 +108,26 @@ class ZaiChatMeterObservationHandlerTests {
 	}
 
 	@Test
+	void eachModelKeepsMetersOfItsOwn() {
+		ChatCompletion other = new ChatCompletion("task-9", null, null, "glm-4.5-air",
+				List.of(new Choice(0, new ChatCompletionMessage("assistant", "h", null, null), FinishReason.STOP)),
+				new Usage(5, 1, 6, null, null), null);
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		observe(ObservationFixtures.callContext(), other);
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		assertThat(this.meterRegistry.get("gen_ai.client.token.usage")
+			.tag("gen_ai.token.type", "input")
+			.tag("gen_ai.response.model", "glm-4.6")
+			.summary()
+			.totalAmount()).isEqualTo(24);
+		assertThat(this.meterRegistry.get("gen_ai.client.token.usage")
+			.tag("gen_ai.token.type", "input")
+			.tag("gen_ai.response.model", "glm-4.5-air")
+			.summary()
+			.totalAmount()).isEqualTo(5);
+	}
+
+	@Test
 	void responseWithoutUsageRecordsNoTokens() {
 		ChatCompletion noUsage = new ChatCompletion("task-3", null, null, "glm-4.6",
 				List.of(new Choice(0, new ChatCompletionMessage("assistant", "h", null, null), FinishReason.STOP)),
