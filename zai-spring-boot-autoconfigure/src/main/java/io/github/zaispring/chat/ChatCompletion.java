@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 import org.springframework.util.Assert;
 
 /**
@@ -40,6 +41,7 @@ import org.springframework.util.Assert;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = CompletionDeserializers.Completion.class)
 public record ChatCompletion(@Nullable String id, @JsonProperty("request_id") @Nullable String requestId,
 		@Nullable Long created, @Nullable String model, List<Choice> choices, @Nullable Usage usage,
 		@JsonProperty("web_search") List<WebSearchResult> webSearch) {

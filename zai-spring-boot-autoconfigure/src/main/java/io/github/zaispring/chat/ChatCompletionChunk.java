@@ -36,7 +36,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonDeserialize(using = ChatCompletionChunkDeserializer.class)
+@JsonDeserialize(using = CompletionDeserializers.Chunk.class)
 public record ChatCompletionChunk(@Nullable String id, @Nullable Long created, @Nullable String model,
 		List<ChunkChoice> choices, @Nullable Usage usage) {
 

@@ -153,6 +153,27 @@ class ChatCompletionDeserializationTests {
 
 	@ParameterizedTest
 	@MethodSource("mappers")
+	void oddShapesAreReadAsJacksonWouldReadThem(JsonMapper mapper) {
+		ChatCompletion completion = mapper.readValue("""
+				{"object":{"nested":[1,{"x":null}]},"id":7,"request_id":"r","created":"1762854981",
+				"choices":[null,{"index":"1","message":null,"finish_reason":"Length","logprobs":{"a":1}},
+				{"message":{"role":"assistant","content":"hi","audio":{"id":"a"},"tool_calls":null}}],
+				"web_search":null,"usage":null}
+				""", ChatCompletion.class);
+		assertThat(completion.id()).isEqualTo("7");
+		assertThat(completion.requestId()).isEqualTo("r");
+		assertThat(completion.created()).isEqualTo(1762854981L);
+		assertThat(completion.choices()).hasSize(2);
+		assertThat(completion.choices().get(0).index()).isEqualTo(1);
+		assertThat(completion.choices().get(0).message().content()).isNull();
+		assertThat(completion.finishReason()).isEqualTo(FinishReason.LENGTH);
+		assertThat(completion.choices().get(1).message().content()).isEqualTo("hi");
+		assertThat(completion.webSearch()).isEmpty();
+		assertThat(completion.usage()).isNull();
+	}
+
+	@ParameterizedTest
+	@MethodSource("mappers")
 	void arrayContentIsReadAsItsText(JsonMapper mapper) {
 		ChatCompletion completion = mapper.readValue(
 				"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}]}}]}",
