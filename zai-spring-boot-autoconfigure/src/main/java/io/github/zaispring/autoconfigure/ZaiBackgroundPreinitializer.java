@@ -1,0 +1,147 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.autoconfigure;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.zaispring.chat.ZaiChatTemplate;
+import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
+import io.github.zaispring.observation.ObservationZaiChatInterceptor;
+import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Builds a throw-away {@link ZaiChatTemplate} and observation interceptor on a background
+ * thread while the application starts, so that the classes the starter's beans need (the
+ * template, Resilience4j, Micrometer's observation API) are loaded and initialized by the
+ * time the beans are created. Spring Boot's own {@code BackgroundPreinitializer} does the
+ * same for the libraries Boot configures.
+ * <p>
+ * Measured reason: in a cold start, almost all of the time the starter's beans take is
+ * loading and initializing classes (about 55-70 ms on a 2-vCPU VM, see BENCHMARKS.md).
+ * <p>
+ * It runs once per JVM, only with more than one processor, and not when the system
+ * property {@code spring.backgroundpreinitializer.ignore} is {@code true}, the switch of
+ * Boot's own. Nothing it builds is kept, connects or starts a thread, and a failure is
+ * ignored: the beans then simply load the classes themselves.
+ *
+ * @author zai-spring-boot contributors
+ */
+public class ZaiBackgroundPreinitializer implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+	/**
+	 * The system property that turns this off, shared with Boot's
+	 * {@code BackgroundPreinitializer}.
+	 */
+	public static final String IGNORE_PROPERTY = "spring.backgroundpreinitializer.ignore";
+
+	private static final AtomicBoolean started = new AtomicBoolean();
+
+	@Override
+	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+		if (shouldRun(event.getEnvironment()) && started.compareAndSet(false, true)) {
+			Thread thread = new Thread(ZaiBackgroundPreinitializer::preinitialize, "zai-background-preinit");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	/**
+	 * Whether to preinitialize: not with a single processor, not when turned off, and not
+	 * when the starter is: {@code zai.enabled=false} or {@link ZaiAutoConfiguration}
+	 * excluded.
+	 */
+	static boolean shouldRun(Environment environment) {
+		if (Boolean.getBoolean(IGNORE_PROPERTY) || Runtime.getRuntime().availableProcessors() < 2
+				|| !environment.getProperty("zai.enabled", Boolean.class, true)) {
+			return false;
+		}
+		String[] excluded = Binder.get(environment)
+			.bind("spring.autoconfigure.exclude", String[].class)
+			.orElse(new String[0]);
+		for (String name : excluded) {
+			if (name.trim().equals(ZaiAutoConfiguration.class.getName())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void preinitialize() {
+		try {
+			warmUp();
+		}
+		catch (Throwable ex) {
+			// the beans will load what they need themselves
+		}
+	}
+
+	/**
+	 * Build what the beans build, and drop it.
+	 */
+	static void warmUp() {
+		ClassLoader classLoader = ZaiBackgroundPreinitializer.class.getClassLoader();
+		if (ClassUtils.isPresent("io.micrometer.observation.ObservationRegistry", classLoader)) {
+			ObservationPreinitializer
+				.preinitialize(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", classLoader));
+		}
+		ZaiResilienceFactory resilience = new ZaiResilienceFactory(new ZaiProperties(), null);
+		// lazy: builds neither a connection pool nor a WebClient
+		ZaiChatTemplate.builder()
+			.apiKey("preinitialization")
+			.retry(resilience.retry(null))
+			.concurrencyLimiter(resilience.concurrencyLimiter())
+			.build()
+			.close();
+	}
+
+	/**
+	 * Kept apart so that nothing of Micrometer is loaded without it on the class path.
+	 */
+	private static final class ObservationPreinitializer {
+
+		static void preinitialize(boolean meters) {
+			new ObservationZaiChatInterceptor(ObservationRegistry.NOOP, null,
+					new DefaultZaiChatObservationConvention());
+			if (meters) {
+				MeterPreinitializer.preinitialize();
+			}
+		}
+
+	}
+
+	/**
+	 * Kept apart so that nothing of Micrometer's meters is loaded without them on the
+	 * class path.
+	 */
+	private static final class MeterPreinitializer {
+
+		static void preinitialize() {
+			// builds the meters' builders; registers nothing
+			new ZaiChatMeterObservationHandler(new SimpleMeterRegistry());
+		}
+
+	}
+
+}
