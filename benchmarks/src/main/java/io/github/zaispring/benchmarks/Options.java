@@ -34,7 +34,7 @@ final class Options {
 			Map.entry("w2Chunks", "20000"), Map.entry("w2Warmup", "5"), Map.entry("w2Repeats", "3"),
 			Map.entry("w2StreamsPerRepeat", "5"), Map.entry("warmupRounds", "3"), Map.entry("warmupMaxRounds", "20"),
 			Map.entry("w3Streams", "500,2000"), Map.entry("w3Chunks", "100"), Map.entry("w3DelayMs", "20"),
-			Map.entry("w3Warmup", "500"), Map.entry("maxConnections", "2500"), Map.entry("startupRuns", "7"),
+			Map.entry("w3Warmup", "500"), Map.entry("maxConnections", "2500"), Map.entry("startupRuns", "15"),
 			Map.entry("templates", "200"), Map.entry("workerHeap", "2g"));
 
 	/** Sizes of {@code --quick}: seconds per client, to check that everything works. */
