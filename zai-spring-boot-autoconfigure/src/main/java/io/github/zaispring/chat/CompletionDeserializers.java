@@ -22,6 +22,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
@@ -56,8 +57,24 @@ final class CompletionDeserializers {
 	 */
 	static final class Completion extends ValueDeserializer<ChatCompletion> {
 
+		private final @Nullable Delegates delegates;
+
+		Completion() {
+			this(null);
+		}
+
+		private Completion(@Nullable Delegates delegates) {
+			this.delegates = delegates;
+		}
+
+		@Override
+		public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
+			return new Completion(Delegates.of(context));
+		}
+
 		@Override
 		public ChatCompletion deserialize(JsonParser parser, DeserializationContext context) {
+			Delegates delegates = (this.delegates != null) ? this.delegates : Delegates.of(context);
 			JsonToken token = startObject(parser, context, ChatCompletion.class);
 			String id = null;
 			String requestId = null;
@@ -75,10 +92,10 @@ final class CompletionDeserializers {
 					case "created" -> created = (value == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
 							: nullOr(parser, context, Long.class);
 					case "model" -> model = string(parser, context);
-					case "choices" -> choices = choices(parser, context, Choice.class, "message",
+					case "choices" -> choices = choices(parser, context, delegates, Choice.class, "message",
 							ChatCompletionMessage.class, ChatCompletionMessage::of, Choice::of);
-					case "usage" -> usage = nullOr(parser, context, Usage.class);
-					case "web_search" -> webSearch = nullOr(parser, context, listOf(context, WebSearchResult.class));
+					case "usage" -> usage = nullOr(parser, context, delegates.usage);
+					case "web_search" -> webSearch = nullOr(parser, context, delegates.webSearch);
 					default -> parser.skipChildren();
 				}
 			}
@@ -92,8 +109,24 @@ final class CompletionDeserializers {
 	 */
 	static final class Chunk extends ValueDeserializer<ChatCompletionChunk> {
 
+		private final @Nullable Delegates delegates;
+
+		Chunk() {
+			this(null);
+		}
+
+		private Chunk(@Nullable Delegates delegates) {
+			this.delegates = delegates;
+		}
+
+		@Override
+		public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
+			return new Chunk(Delegates.of(context));
+		}
+
 		@Override
 		public ChatCompletionChunk deserialize(JsonParser parser, DeserializationContext context) {
+			Delegates delegates = (this.delegates != null) ? this.delegates : Delegates.of(context);
 			JsonToken token = startObject(parser, context, ChatCompletionChunk.class);
 			String id = null;
 			Long created = null;
@@ -108,9 +141,9 @@ final class CompletionDeserializers {
 					case "created" -> created = (value == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
 							: nullOr(parser, context, Long.class);
 					case "model" -> model = string(parser, context);
-					case "choices" -> choices = choices(parser, context, ChunkChoice.class, "delta", Delta.class,
-							Delta::of, ChunkChoice::of);
-					case "usage" -> usage = nullOr(parser, context, Usage.class);
+					case "choices" -> choices = choices(parser, context, delegates, ChunkChoice.class, "delta",
+							Delta.class, Delta::of, ChunkChoice::of);
+					case "usage" -> usage = nullOr(parser, context, delegates.usage);
 					default -> parser.skipChildren();
 				}
 			}
@@ -141,8 +174,8 @@ final class CompletionDeserializers {
 	}
 
 	private static <C, M> @Nullable List<C> choices(JsonParser parser, DeserializationContext context,
-			Class<C> choiceType, String messageName, Class<M> messageType, MessageFactory<M> messageFactory,
-			ChoiceFactory<C, M> choiceFactory) {
+			Delegates delegates, Class<C> choiceType, String messageName, Class<M> messageType,
+			MessageFactory<M> messageFactory, ChoiceFactory<C, M> choiceFactory) {
 		JsonToken token = parser.currentToken();
 		if (token != JsonToken.START_ARRAY) {
 			return nullOr(parser, context, listOf(context, choiceType));
@@ -150,14 +183,15 @@ final class CompletionDeserializers {
 		List<C> choices = new ArrayList<>(1);
 		while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
 			choices.add((token == JsonToken.START_OBJECT)
-					? choice(parser, context, messageName, messageType, messageFactory, choiceFactory)
+					? choice(parser, context, delegates, messageName, messageType, messageFactory, choiceFactory)
 					: nullOr(parser, context, choiceType));
 		}
 		return choices;
 	}
 
-	private static <C, M> C choice(JsonParser parser, DeserializationContext context, String messageName,
-			Class<M> messageType, MessageFactory<M> messageFactory, ChoiceFactory<C, M> choiceFactory) {
+	private static <C, M> C choice(JsonParser parser, DeserializationContext context, Delegates delegates,
+			String messageName, Class<M> messageType, MessageFactory<M> messageFactory,
+			ChoiceFactory<C, M> choiceFactory) {
 		Integer index = null;
 		M message = null;
 		FinishReason finishReason = null;
@@ -165,7 +199,7 @@ final class CompletionDeserializers {
 			String name = parser.currentName();
 			JsonToken value = parser.nextToken();
 			if (name.equals(messageName)) {
-				message = (value == JsonToken.START_OBJECT) ? message(parser, context, messageFactory)
+				message = (value == JsonToken.START_OBJECT) ? message(parser, context, delegates, messageFactory)
 						: nullOr(parser, context, messageType);
 				continue;
 			}
@@ -180,7 +214,8 @@ final class CompletionDeserializers {
 		return choiceFactory.create(index, message, finishReason);
 	}
 
-	private static <M> M message(JsonParser parser, DeserializationContext context, MessageFactory<M> factory) {
+	private static <M> M message(JsonParser parser, DeserializationContext context, Delegates delegates,
+			MessageFactory<M> factory) {
 		String role = null;
 		Object content = null;
 		String reasoningContent = null;
@@ -194,7 +229,7 @@ final class CompletionDeserializers {
 				case "content" -> content = (value == JsonToken.VALUE_STRING) ? parser.getString()
 						: nullOr(parser, context, Object.class);
 				case "reasoning_content" -> reasoningContent = string(parser, context);
-				case "tool_calls" -> toolCalls = nullOr(parser, context, listOf(context, ToolCall.class));
+				case "tool_calls" -> toolCalls = nullOr(parser, context, delegates.toolCalls);
 				default -> parser.skipChildren();
 			}
 		}
@@ -231,6 +266,37 @@ final class CompletionDeserializers {
 
 	private static <T> @Nullable T nullOr(JsonParser parser, DeserializationContext context, JavaType type) {
 		return (parser.currentToken() == JsonToken.VALUE_NULL) ? null : context.readValue(parser, type);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> @Nullable T nullOr(JsonParser parser, DeserializationContext context,
+			ValueDeserializer<?> deserializer) {
+		return (parser.currentToken() == JsonToken.VALUE_NULL) ? null : (T) deserializer.deserialize(parser, context);
+	}
+
+	/**
+	 * The application's deserializers of the nested values that are read whole, looked up
+	 * once: {@code DeserializationContext.readValue} contextualizes the deserializer on
+	 * every call, which for a bean rebuilds its property matcher.
+	 */
+	private static final class Delegates {
+
+		private final ValueDeserializer<?> usage;
+
+		private final ValueDeserializer<?> toolCalls;
+
+		private final ValueDeserializer<?> webSearch;
+
+		private Delegates(DeserializationContext context) {
+			this.usage = context.findRootValueDeserializer(context.constructType(Usage.class));
+			this.toolCalls = context.findRootValueDeserializer(listOf(context, ToolCall.class));
+			this.webSearch = context.findRootValueDeserializer(listOf(context, WebSearchResult.class));
+		}
+
+		static Delegates of(DeserializationContext context) {
+			return new Delegates(context);
+		}
+
 	}
 
 	private static JavaType listOf(DeserializationContext context, Class<?> elementType) {

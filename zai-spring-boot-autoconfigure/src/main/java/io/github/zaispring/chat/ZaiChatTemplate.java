@@ -90,8 +90,6 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private static final ResolvableType REQUEST_TYPE = ResolvableType.forClass(ChatRequest.class);
 
-	private static final ResolvableType COMPLETION_TYPE = ResolvableType.forClass(ChatCompletion.class);
-
 	private final HttpSettings httpSettings;
 
 	private volatile @Nullable Http http;
@@ -153,8 +151,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(wireRequest)
-			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful() ? readCompletion(http, response)
-					: errorOf(http, response, wireRequest))
+			.exchangeToMono((response) -> response.statusCode().is2xxSuccessful()
+					? readCompletion(http, response, wireRequest) : errorOf(http, response, wireRequest))
 			.timeout(timeoutSignal(ZaiTimeoutException.RESPONSE_TIMEOUT, timeout))
 			.onErrorMap((ex) -> translate(ex, wireRequest));
 		Mono<ChatCompletion> call = this.resilience
@@ -390,15 +388,26 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		});
 	}
 
-	private static Mono<ChatCompletion> readCompletion(Http http, ClientResponse response) {
+	private static Mono<ChatCompletion> readCompletion(Http http, ClientResponse response, ChatRequest request) {
 		if (!http.bodyLogging.isEnabled()) {
-			return response.bodyToMono(ChatCompletion.class);
+			// the joined body, read with the same reader as stream chunks: the codec's
+			// decodeToMono builds an ObjectReader and merges hints for every call
+			return response.bodyToMono(DataBuffer.class).map((body) -> readCompletion(http, body, request));
 		}
 		return response.bodyToMono(byte[].class).map((body) -> {
 			http.bodyLogging.response("response body", body);
-			return (ChatCompletion) http.jsonDecoder.decode(DefaultDataBufferFactory.sharedInstance.wrap(body),
-					COMPLETION_TYPE, MediaType.APPLICATION_JSON, null);
+			return readCompletion(http, DefaultDataBufferFactory.sharedInstance.wrap(body), request);
 		});
+	}
+
+	private static ChatCompletion readCompletion(Http http, DataBuffer body, ChatRequest request) {
+		try {
+			return http.completionReader.read(body);
+		}
+		catch (RuntimeException ex) {
+			throw new ZaiException("Z.AI sent a response that is not a valid chat completion: " + ex.getMessage(), 0,
+					null, request.requestId(), ex);
+		}
 	}
 
 	/**
@@ -484,6 +493,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 		private final PayloadReader<ChatCompletionChunk> chunkReader;
 
+		private final PayloadReader<ChatCompletion> completionReader;
+
 		private final BodyLogging bodyLogging;
 
 		private final @Nullable ConnectionProvider ownedConnectionProvider;
@@ -514,6 +525,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 			this.errorDecoder = new ZaiErrorDecoder(this.jsonDecoder);
 			this.sseDecoder = new SseDataDecoder(this.errorDecoder);
 			this.chunkReader = PayloadReader.of(this.jsonDecoder, ChatCompletionChunk.class);
+			this.completionReader = PayloadReader.of(this.jsonDecoder, ChatCompletion.class);
 			this.bodyLogging = new BodyLogging(settings.logBodies(), codecs.jsonEncoder(REQUEST_TYPE));
 		}
 

@@ -123,6 +123,19 @@ class ZaiChatTemplateTests {
 	}
 
 	@Test
+	void chatFailsClearlyOnABodyThatIsNotACompletion() {
+		this.server.enqueue(json(200, "{\"id\":\"x\",\"choices\":[{\"index\":"));
+		assertThatExceptionOfType(ZaiException.class).isThrownBy(
+				() -> this.template.chat(ChatRequest.builder().user("a").requestId("req-000007").build()).block(WAIT))
+			.withMessageStartingWith("Z.AI sent a response that is not a valid chat completion: ")
+			.satisfies((ex) -> {
+				assertThat(ex.getRequestId()).isEqualTo("req-000007");
+				assertThat(ex.getStatusCode()).isZero();
+			});
+		assertThat(this.server.getRequestCount()).isOne();
+	}
+
+	@Test
 	void chatDecodesARecordedToolCall() throws Exception {
 		this.server.enqueue(json(200, fixture("chat/tool-call.json")));
 		ChatCompletion completion = this.template.chat(ChatRequest.builder().user("Weather in Florence?").build())
