@@ -671,7 +671,7 @@ public final class ChatRequest {
 		 * @return this builder
 		 */
 		public Builder responseTimeout(@Nullable Duration responseTimeout) {
-			this.responseTimeout = positiveOrNull("responseTimeout", responseTimeout);
+			this.responseTimeout = ModelSupport.positiveOrNull("responseTimeout", responseTimeout);
 			return this;
 		}
 
@@ -683,7 +683,7 @@ public final class ChatRequest {
 		 * @return this builder
 		 */
 		public Builder firstChunkTimeout(@Nullable Duration firstChunkTimeout) {
-			this.firstChunkTimeout = positiveOrNull("firstChunkTimeout", firstChunkTimeout);
+			this.firstChunkTimeout = ModelSupport.positiveOrNull("firstChunkTimeout", firstChunkTimeout);
 			return this;
 		}
 
@@ -695,14 +695,8 @@ public final class ChatRequest {
 		 * @return this builder
 		 */
 		public Builder streamIdleTimeout(@Nullable Duration streamIdleTimeout) {
-			this.streamIdleTimeout = positiveOrNull("streamIdleTimeout", streamIdleTimeout);
+			this.streamIdleTimeout = ModelSupport.positiveOrNull("streamIdleTimeout", streamIdleTimeout);
 			return this;
-		}
-
-		private static @Nullable Duration positiveOrNull(String name, @Nullable Duration value) {
-			Assert.isTrue(value == null || (!value.isNegative() && !value.isZero()),
-					() -> name + " must be a positive duration such as 30s, but was " + value);
-			return value;
 		}
 
 		/**

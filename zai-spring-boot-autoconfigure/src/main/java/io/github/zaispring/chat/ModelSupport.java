@@ -16,6 +16,7 @@
 
 package io.github.zaispring.chat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -25,15 +26,40 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
- * Helpers shared by the response model: null-tolerant list copies and lenient content
- * decoding, because the response model must never fail on what the server sends.
+ * Helpers shared by the model: null-tolerant list copies and lenient content decoding,
+ * because the response model must never fail on what the server sends, and the check of
+ * the timeouts that requests and the template's builder take.
  *
  * @author zai-spring-boot
  */
 final class ModelSupport {
 
 	private ModelSupport() {
+	}
+
+	/**
+	 * Check that a timeout is positive, naming it when it is not.
+	 * @param name the name of the argument
+	 * @param value the timeout
+	 * @return the timeout
+	 */
+	static Duration positive(String name, @Nullable Duration value) {
+		Assert.isTrue(value != null && !value.isNegative() && !value.isZero(),
+				() -> name + " must be a positive duration such as 30s, but was " + value);
+		return value;
+	}
+
+	/**
+	 * Check that a timeout is positive or absent.
+	 * @param name the name of the argument
+	 * @param value the timeout, or {@code null}
+	 * @return the timeout
+	 */
+	static @Nullable Duration positiveOrNull(String name, @Nullable Duration value) {
+		return (value != null) ? positive(name, value) : null;
 	}
 
 	static <T> List<T> copy(@Nullable List<T> list) {

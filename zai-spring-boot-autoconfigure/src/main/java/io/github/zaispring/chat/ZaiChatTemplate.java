@@ -650,7 +650,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = positive("connectTimeout", connectTimeout);
+			this.connectTimeout = ModelSupport.positive("connectTimeout", connectTimeout);
 			return this;
 		}
 
@@ -661,7 +661,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder responseTimeout(Duration responseTimeout) {
-			this.responseTimeout = positive("responseTimeout", responseTimeout);
+			this.responseTimeout = ModelSupport.positive("responseTimeout", responseTimeout);
 			return this;
 		}
 
@@ -671,7 +671,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder firstChunkTimeout(Duration firstChunkTimeout) {
-			this.firstChunkTimeout = positive("firstChunkTimeout", firstChunkTimeout);
+			this.firstChunkTimeout = ModelSupport.positive("firstChunkTimeout", firstChunkTimeout);
 			return this;
 		}
 
@@ -681,7 +681,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder streamIdleTimeout(Duration streamIdleTimeout) {
-			this.streamIdleTimeout = positive("streamIdleTimeout", streamIdleTimeout);
+			this.streamIdleTimeout = ModelSupport.positive("streamIdleTimeout", streamIdleTimeout);
 			return this;
 		}
 
@@ -769,7 +769,8 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		public Builder pool(int maxConnections, Duration pendingAcquireTimeout, Duration maxIdleTime) {
 			Assert.isTrue(maxConnections >= 1, () -> "maxConnections must be at least 1, but was " + maxConnections);
 			this.poolSettings = new PoolSettings(maxConnections,
-					positive("pendingAcquireTimeout", pendingAcquireTimeout), positive("maxIdleTime", maxIdleTime));
+					ModelSupport.positive("pendingAcquireTimeout", pendingAcquireTimeout),
+					ModelSupport.positive("maxIdleTime", maxIdleTime));
 			return this;
 		}
 
@@ -860,12 +861,6 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 */
 		public ZaiChatTemplate build() {
 			return new ZaiChatTemplate(this);
-		}
-
-		private static Duration positive(String name, @Nullable Duration value) {
-			Assert.isTrue(value != null && !value.isNegative() && !value.isZero(),
-					() -> name + " must be a positive duration such as 30s, but was " + value);
-			return value;
 		}
 
 		@Override

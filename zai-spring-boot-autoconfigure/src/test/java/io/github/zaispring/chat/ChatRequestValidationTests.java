@@ -16,6 +16,7 @@
 
 package io.github.zaispring.chat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,23 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * @author zai-spring-boot
  */
 class ChatRequestValidationTests {
+
+	@Test
+	void perRequestTimeoutsMustBePositiveOrAbsent() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ChatRequest.builder().user("a").firstChunkTimeout(Duration.ZERO))
+			.withMessage("firstChunkTimeout must be a positive duration such as 30s, but was PT0S");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ChatRequest.builder().user("a").streamIdleTimeout(Duration.ofSeconds(-1)))
+			.withMessageContaining("streamIdleTimeout");
+		ChatRequest request = ChatRequest.builder()
+			.user("a")
+			.responseTimeout(null)
+			.firstChunkTimeout(Duration.ofSeconds(5))
+			.build();
+		assertThat(request.responseTimeout()).isNull();
+		assertThat(request.firstChunkTimeout()).isEqualTo(Duration.ofSeconds(5));
+	}
 
 	@Test
 	void requestWithoutMessagesIsRejected() {
