@@ -55,27 +55,23 @@ final class CompletionDeserializers {
 	/**
 	 * Reads a {@link ChatCompletion}.
 	 */
-	static final class Completion extends ValueDeserializer<ChatCompletion> {
-
-		private final @Nullable Delegates delegates;
+	static final class Completion extends Reader<ChatCompletion> {
 
 		Completion() {
 			this(null);
 		}
 
 		private Completion(@Nullable Delegates delegates) {
-			this.delegates = delegates;
+			super(ChatCompletion.class, delegates);
 		}
 
 		@Override
-		public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
-			return new Completion(Delegates.of(context));
+		Completion withDelegates(Delegates delegates) {
+			return new Completion(delegates);
 		}
 
 		@Override
-		public ChatCompletion deserialize(JsonParser parser, DeserializationContext context) {
-			Delegates delegates = (this.delegates != null) ? this.delegates : Delegates.of(context);
-			JsonToken token = startObject(parser, context, ChatCompletion.class);
+		ChatCompletion read(JsonParser parser, DeserializationContext context, Delegates delegates, JsonToken first) {
 			String id = null;
 			String requestId = null;
 			Long created = null;
@@ -83,14 +79,13 @@ final class CompletionDeserializers {
 			List<Choice> choices = null;
 			Usage usage = null;
 			List<WebSearchResult> webSearch = null;
-			for (; token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+			for (JsonToken token = first; token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
 				String name = parser.currentName();
-				JsonToken value = parser.nextToken();
+				parser.nextToken();
 				switch (name) {
 					case "id" -> id = string(parser, context);
 					case "request_id" -> requestId = string(parser, context);
-					case "created" -> created = (value == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
-							: nullOr(parser, context, Long.class);
+					case "created" -> created = longValue(parser, context);
 					case "model" -> model = string(parser, context);
 					case "choices" -> choices = choices(parser, context, delegates, Choice.class, "message",
 							ChatCompletionMessage.class, ChatCompletionMessage::of, Choice::of);
@@ -107,39 +102,35 @@ final class CompletionDeserializers {
 	/**
 	 * Reads a {@link ChatCompletionChunk}.
 	 */
-	static final class Chunk extends ValueDeserializer<ChatCompletionChunk> {
-
-		private final @Nullable Delegates delegates;
+	static final class Chunk extends Reader<ChatCompletionChunk> {
 
 		Chunk() {
 			this(null);
 		}
 
 		private Chunk(@Nullable Delegates delegates) {
-			this.delegates = delegates;
+			super(ChatCompletionChunk.class, delegates);
 		}
 
 		@Override
-		public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
-			return new Chunk(Delegates.of(context));
+		Chunk withDelegates(Delegates delegates) {
+			return new Chunk(delegates);
 		}
 
 		@Override
-		public ChatCompletionChunk deserialize(JsonParser parser, DeserializationContext context) {
-			Delegates delegates = (this.delegates != null) ? this.delegates : Delegates.of(context);
-			JsonToken token = startObject(parser, context, ChatCompletionChunk.class);
+		ChatCompletionChunk read(JsonParser parser, DeserializationContext context, Delegates delegates,
+				JsonToken first) {
 			String id = null;
 			Long created = null;
 			String model = null;
 			List<ChunkChoice> choices = null;
 			Usage usage = null;
-			for (; token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+			for (JsonToken token = first; token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
 				String name = parser.currentName();
-				JsonToken value = parser.nextToken();
+				parser.nextToken();
 				switch (name) {
 					case "id" -> id = string(parser, context);
-					case "created" -> created = (value == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
-							: nullOr(parser, context, Long.class);
+					case "created" -> created = longValue(parser, context);
 					case "model" -> model = string(parser, context);
 					case "choices" -> choices = choices(parser, context, delegates, ChunkChoice.class, "delta",
 							Delta.class, Delta::of, ChunkChoice::of);
@@ -149,6 +140,43 @@ final class CompletionDeserializers {
 			}
 			return new ChatCompletionChunk(id, created, model, choices, usage);
 		}
+
+	}
+
+	/**
+	 * What both readers share: the start of the object, and the deserializers of the
+	 * nested values, looked up when Jackson contextualizes the reader.
+	 */
+	private abstract static class Reader<T> extends ValueDeserializer<T> {
+
+		private final Class<T> type;
+
+		private final @Nullable Delegates delegates;
+
+		Reader(Class<T> type, @Nullable Delegates delegates) {
+			this.type = type;
+			this.delegates = delegates;
+		}
+
+		@Override
+		public ValueDeserializer<?> createContextual(DeserializationContext context, @Nullable BeanProperty property) {
+			return withDelegates(Delegates.of(context));
+		}
+
+		@Override
+		public T deserialize(JsonParser parser, DeserializationContext context) {
+			Delegates delegates = (this.delegates != null) ? this.delegates : Delegates.of(context);
+			return read(parser, context, delegates, startObject(parser, context, this.type));
+		}
+
+		abstract Reader<T> withDelegates(Delegates delegates);
+
+		/**
+		 * Read the object's properties.
+		 * @param first the token after the start of the object: a property name or the
+		 * end of the object
+		 */
+		abstract T read(JsonParser parser, DeserializationContext context, Delegates delegates, JsonToken first);
 
 	}
 
@@ -249,6 +277,11 @@ final class CompletionDeserializers {
 			context.handleUnexpectedToken(type, parser);
 		}
 		return token;
+	}
+
+	private static @Nullable Long longValue(JsonParser parser, DeserializationContext context) {
+		return (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
+				: nullOr(parser, context, Long.class);
 	}
 
 	private static @Nullable String string(JsonParser parser, DeserializationContext context) {
