@@ -18,6 +18,7 @@ package io.github.zaispring.autoconfigure;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.zaispring.ZaiInterceptor;
 import io.github.zaispring.chat.Thinking;
 import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.chat.ZaiChatInterceptor;
@@ -38,8 +39,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Auto-configuration of the Z.AI chat client: a {@link ZaiChatTemplate}, which is the
  * {@link ZaiChatOperations} bean, built from Spring Boot's {@code WebClient.Builder} and
- * the {@code zai.*} properties, with the application's {@link ZaiChatInterceptor} beans
- * (the observation interceptor among them) applied in order.
+ * the {@code zai.*} properties, with the application's {@link ZaiInterceptor} beans (the
+ * observation interceptor among them) applied in order, then its deprecated
+ * {@link ZaiChatInterceptor} beans.
  *
  * @author zai-spring-boot contributors
  */
@@ -50,6 +52,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "zai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ZaiProperties.class)
 @Import(ZaiObservationConfiguration.class)
+@SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
 
 	@Bean
@@ -57,7 +60,7 @@ public final class ZaiAutoConfiguration {
 	ZaiChatTemplate zaiChatTemplate(ZaiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryRegistry> retryRegistry,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry, ObjectProvider<ZaiMetricsBinder> metrics,
-			ObjectProvider<ZaiChatInterceptor> interceptors,
+			ObjectProvider<ZaiInterceptor> interceptors, ObjectProvider<ZaiChatInterceptor> chatInterceptors,
 			ObjectProvider<ZaiChatTemplateBuilderCustomizer> customizers) {
 		ZaiResilienceFactory resilience = new ZaiResilienceFactory(properties, metrics.getIfAvailable());
 		ZaiChatTemplate.Builder builder = ZaiChatTemplate.builder()
@@ -77,6 +80,7 @@ public final class ZaiAutoConfiguration {
 			.concurrencyLimiter(resilience.concurrencyLimiter());
 		applyChatDefaults(builder, properties.getChat());
 		interceptors.orderedStream().forEach(builder::interceptor);
+		chatInterceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

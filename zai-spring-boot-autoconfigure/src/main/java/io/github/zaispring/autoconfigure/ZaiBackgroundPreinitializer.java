@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.zaispring.chat.ZaiChatTemplate;
 import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
-import io.github.zaispring.observation.ObservationZaiChatInterceptor;
+import io.github.zaispring.observation.ObservationZaiInterceptor;
 import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -122,8 +122,8 @@ public class ZaiBackgroundPreinitializer implements ApplicationListener<Applicat
 	private static final class ObservationPreinitializer {
 
 		static void preinitialize(boolean meters) {
-			new ObservationZaiChatInterceptor(ObservationRegistry.NOOP, null,
-					new DefaultZaiChatObservationConvention());
+			new ObservationZaiInterceptor(ObservationRegistry.NOOP, null, new DefaultZaiChatObservationConvention(),
+					null);
 			if (meters) {
 				MeterPreinitializer.preinitialize();
 			}

@@ -18,12 +18,13 @@ package io.github.zaispring.autoconfigure;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
-import io.github.zaispring.observation.ObservationZaiChatInterceptor;
+import io.github.zaispring.observation.ObservationZaiInterceptor;
 import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
 import io.github.zaispring.observation.ZaiChatObservationConvention;
-import io.github.zaispring.observation.ZaiConcurrencyMetrics;
+import io.github.zaispring.observation.ZaiObservationConvention;
 import io.github.zaispring.observation.ZaiRetryMetrics;
 import io.github.zaispring.resilience.ConcurrencyLimiter;
+import io.github.zaispring.resilience.ZaiConcurrencyMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -48,17 +49,19 @@ class ZaiObservationConfiguration {
 	private static final Log logger = LogFactory.getLog(ZaiObservationConfiguration.class);
 
 	@Bean
-	@ConditionalOnMissingBean(ObservationZaiChatInterceptor.class)
-	ObservationZaiChatInterceptor zaiObservationInterceptor(ZaiProperties properties,
+	@ConditionalOnMissingBean(ObservationZaiInterceptor.class)
+	ObservationZaiInterceptor zaiObservationInterceptor(ZaiProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ZaiChatObservationConvention> convention) {
+			ObjectProvider<ZaiChatObservationConvention> chatConvention,
+			ObjectProvider<ZaiObservationConvention> convention) {
 		boolean includeContent = properties.getObservations().isIncludeContent();
 		if (includeContent) {
 			logger.warn("zai.observations.include-content is true: prompts and completions are recorded in "
 					+ "observations and traces, which may store personal data");
 		}
-		return new ObservationZaiChatInterceptor(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-				convention.getIfAvailable(), new DefaultZaiChatObservationConvention(includeContent));
+		return new ObservationZaiInterceptor(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				chatConvention.getIfAvailable(), new DefaultZaiChatObservationConvention(includeContent),
+				convention.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

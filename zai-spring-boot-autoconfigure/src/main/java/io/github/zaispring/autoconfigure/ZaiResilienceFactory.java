@@ -23,6 +23,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.zaispring.resilience.ConcurrencyLimiter;
+import io.github.zaispring.resilience.LocalConcurrencyLimiter;
 import io.github.zaispring.resilience.ZaiCircuitBreakers;
 import io.github.zaispring.resilience.ZaiRetryPolicy;
 import io.github.zaispring.resilience.ZaiRetryPolicy.RetrySettings;
@@ -104,9 +105,9 @@ final class ZaiResilienceFactory {
 			return null;
 		}
 		if (this.metrics == null) {
-			return new ConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait());
+			return new LocalConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait());
 		}
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait(),
+		ConcurrencyLimiter limiter = new LocalConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait(),
 				this.metrics.concurrencyListener());
 		this.metrics.bindConcurrencyLimiter(limiter);
 		return limiter;

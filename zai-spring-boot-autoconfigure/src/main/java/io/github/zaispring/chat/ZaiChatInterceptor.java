@@ -16,7 +16,6 @@
 
 package io.github.zaispring.chat;
 
-import io.github.zaispring.internal.ExchangeLogging;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,16 +28,28 @@ import reactor.core.publisher.Mono;
  * {@link #ATTEMPTS_CONTEXT_KEY} from the Reactor context it writes to learn how many
  * attempts an exchange took.
  *
+ * <p>
+ * <strong>Migration:</strong> implement {@link io.github.zaispring.ZaiInterceptor}
+ * instead, which sees the calls of every endpoint (chat, embeddings, ...) through one
+ * method: the request is {@link io.github.zaispring.ZaiCall#request()} (a
+ * {@link ChatRequest} for chat), a single answer arrives as a {@code Flux} of one
+ * element, and {@link io.github.zaispring.ZaiCall#attempts()} replaces
+ * {@link #ATTEMPTS_CONTEXT_KEY}. Chat interceptors still work: beans of this type, and
+ * interceptors given to {@link ZaiChatTemplate.Builder#interceptor(ZaiChatInterceptor)},
+ * are run as a {@code ZaiInterceptor} on chat calls.
+ *
  * @author zai-spring-boot contributors
  * @see ZaiChatTemplate.Builder#interceptor(ZaiChatInterceptor)
+ * @deprecated since 0.2.0 in favour of {@link io.github.zaispring.ZaiInterceptor}
  */
+@Deprecated(since = "0.2.0")
 public interface ZaiChatInterceptor {
 
 	/**
 	 * Key of an {@link java.util.concurrent.atomic.AtomicInteger} that an interceptor may
 	 * put in the Reactor context; the template increments it on every attempt.
 	 */
-	String ATTEMPTS_CONTEXT_KEY = ExchangeLogging.ATTEMPTS_CONTEXT_KEY;
+	String ATTEMPTS_CONTEXT_KEY = "io.github.zaispring.chat.ZaiChatInterceptor.attempts";
 
 	/**
 	 * Wrap a call.

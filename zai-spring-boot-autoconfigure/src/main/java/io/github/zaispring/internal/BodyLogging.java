@@ -21,12 +21,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.core.ResolvableType;
-import org.springframework.core.codec.Encoder;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.MediaType;
 
 /**
  * Logs request and response bodies at DEBUG under {@link ExchangeLogging#CATEGORY}, only
@@ -41,16 +36,12 @@ public final class BodyLogging {
 
 	private final boolean includeBodies;
 
-	private final Encoder<?> jsonEncoder;
-
 	/**
 	 * Create the body logging.
 	 * @param includeBodies whether the application opted in
-	 * @param jsonEncoder the encoder that writes requests as JSON
 	 */
-	public BodyLogging(boolean includeBodies, Encoder<?> jsonEncoder) {
+	public BodyLogging(boolean includeBodies) {
 		this.includeBodies = includeBodies;
-		this.jsonEncoder = jsonEncoder;
 	}
 
 	/**
@@ -63,21 +54,10 @@ public final class BodyLogging {
 
 	/**
 	 * Log the JSON of a request about to be sent, if enabled.
-	 * @param request the request
+	 * @param body the bytes sent
 	 */
-	@SuppressWarnings("unchecked")
-	public void request(Object request) {
-		if (isEnabled()) {
-			DataBuffer buffer = ((Encoder<Object>) this.jsonEncoder).encodeValue(request,
-					DefaultDataBufferFactory.sharedInstance, ResolvableType.forInstance(request),
-					MediaType.APPLICATION_JSON, null);
-			try {
-				logger.debug("Z.AI request body: " + buffer.toString(StandardCharsets.UTF_8));
-			}
-			finally {
-				DataBufferUtils.release(buffer);
-			}
-		}
+	public void request(byte[] body) {
+		response("request body", body);
 	}
 
 	/**

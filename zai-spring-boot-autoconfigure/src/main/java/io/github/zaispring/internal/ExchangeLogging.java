@@ -17,12 +17,10 @@
 package io.github.zaispring.internal;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -42,14 +40,8 @@ public final class ExchangeLogging implements ExchangeFilterFunction {
 	/** Category of the exchange log. */
 	public static final String CATEGORY = "io.github.zaispring.http";
 
-	/** Request attribute holding the model of the request. */
-	public static final String MODEL_ATTRIBUTE = ExchangeLogging.class.getName() + ".model";
-
-	/** Request attribute holding the request id the client sent, if any. */
-	public static final String REQUEST_ID_ATTRIBUTE = ExchangeLogging.class.getName() + ".requestId";
-
-	/** Reactor context key of the {@link AtomicInteger} counting the attempts. */
-	public static final String ATTEMPTS_CONTEXT_KEY = "io.github.zaispring.chat.ZaiChatInterceptor.attempts";
+	/** Request attribute holding the call the exchange is an attempt of. */
+	static final String CALL_ATTRIBUTE = ExchangeLogging.class.getName() + ".call";
 
 	private static final Log logger = LogFactory.getLog(CATEGORY);
 
@@ -58,9 +50,9 @@ public final class ExchangeLogging implements ExchangeFilterFunction {
 		if (!logger.isDebugEnabled()) {
 			return next.exchange(request);
 		}
-		return Mono.deferContextual((context) -> {
+		return Mono.defer(() -> {
 			long start = System.nanoTime();
-			String exchange = describe(request, context);
+			String exchange = describe(request);
 			return next.exchange(request)
 				.doOnNext((response) -> logger.debug(
 						exchange + " -> HTTP " + response.statusCode().value() + " in " + elapsedMillis(start) + "ms"))
@@ -69,12 +61,16 @@ public final class ExchangeLogging implements ExchangeFilterFunction {
 		});
 	}
 
-	private static String describe(ClientRequest request, ContextView context) {
-		Object attempts = context.getOrDefault(ATTEMPTS_CONTEXT_KEY, null);
-		String attempt = (attempts instanceof AtomicInteger counter) ? String.valueOf(counter.get()) : "1";
-		return "Z.AI " + request.method() + " " + request.url().getPath() + " model="
-				+ request.attribute(MODEL_ATTRIBUTE).orElse("-") + " request-id="
-				+ request.attribute(REQUEST_ID_ATTRIBUTE).orElse("-") + " attempt=" + attempt;
+	private static String describe(ClientRequest request) {
+		Object attribute = request.attribute(CALL_ATTRIBUTE).orElse(null);
+		String description = "Z.AI " + request.method() + " " + request.url().getPath();
+		if (!(attribute instanceof ExchangeCall<?, ?> call)) {
+			return description;
+		}
+		String model = call.model();
+		String requestId = call.requestId();
+		return description + " model=" + ((model != null) ? model : "-") + " request-id="
+				+ ((requestId != null) ? requestId : "-") + " attempt=" + Math.max(1, call.attempts());
 	}
 
 	private static long elapsedMillis(long startNanos) {

@@ -116,8 +116,7 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 	 */
 	@Override
 	public String getContextualName(ZaiChatObservationContext context) {
-		String model = context.getRequest().model();
-		return (model != null) ? OPERATION_NAME + " " + model : OPERATION_NAME;
+		return DefaultZaiObservationConvention.contextualName(context);
 	}
 
 	@Override
@@ -176,7 +175,7 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 	 * @return the key value
 	 */
 	protected KeyValue requestModel(ZaiChatObservationContext context) {
-		return KeyValue.of(LowCardinalityKeyNames.REQUEST_MODEL, orNone(context.getRequest().model()));
+		return KeyValue.of(LowCardinalityKeyNames.REQUEST_MODEL, orNone(context.getRequestModel()));
 	}
 
 	/**
@@ -185,8 +184,7 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 	 * @return the key value
 	 */
 	protected KeyValue responseModel(ZaiChatObservationContext context) {
-		ChatCompletion response = context.getResponse();
-		return KeyValue.of(LowCardinalityKeyNames.RESPONSE_MODEL, orNone((response != null) ? response.model() : null));
+		return KeyValue.of(LowCardinalityKeyNames.RESPONSE_MODEL, orNone(context.getResponseModel()));
 	}
 
 	/**
@@ -232,8 +230,7 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 	 * @return the key value
 	 */
 	protected @Nullable KeyValue responseId(ZaiChatObservationContext context) {
-		ChatCompletion response = context.getResponse();
-		return ofNullable(HighCardinalityKeyNames.RESPONSE_ID, (response != null) ? response.id() : null);
+		return ofNullable(HighCardinalityKeyNames.RESPONSE_ID, context.getResponseId());
 	}
 
 	/**
@@ -242,8 +239,7 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 	 * @return the key value
 	 */
 	protected @Nullable KeyValue requestId(ZaiChatObservationContext context) {
-		ChatCompletion response = context.getResponse();
-		String requestId = (response != null) ? response.requestId() : null;
+		String requestId = context.getRequestId();
 		if (requestId == null && context.getError() instanceof ZaiException zaiException) {
 			requestId = zaiException.getRequestId();
 		}
@@ -358,7 +354,7 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 	}
 
 	private static String orNone(@Nullable String value) {
-		return (value != null && !value.isBlank()) ? value : NONE;
+		return DefaultZaiObservationConvention.orNone(value);
 	}
 
 	private static @Nullable KeyValue ofNullable(HighCardinalityKeyNames key, @Nullable Object value) {

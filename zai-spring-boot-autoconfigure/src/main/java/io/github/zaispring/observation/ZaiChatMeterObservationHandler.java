@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.Usage;
 import io.github.zaispring.observation.ZaiChatObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
@@ -58,7 +57,7 @@ import org.springframework.util.Assert;
  *
  * @author zai-spring-boot contributors
  */
-public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiChatObservationContext> {
+public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiObservationContext> {
 
 	/**
 	 * The name of the token usage summary.
@@ -102,7 +101,7 @@ public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiCha
 		// Builders are made once; a stream's stop only looks its meters up by tags.
 		this.tokenUsage = DistributionSummary.builder(TOKEN_USAGE)
 			.baseUnit("tokens")
-			.description("Tokens used by Z.AI chat calls")
+			.description("Tokens used by Z.AI calls, by token type")
 			.withRegistry(meterRegistry);
 		this.timeToFirstChunk = Timer.builder(TIME_TO_FIRST_CHUNK)
 			.description("Time from the start of a Z.AI chat stream to its first chunk")
@@ -111,14 +110,13 @@ public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiCha
 
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return context instanceof ZaiChatObservationContext;
+		return context instanceof ZaiObservationContext;
 	}
 
 	@Override
-	public void onStop(ZaiChatObservationContext context) {
+	public void onStop(ZaiObservationContext context) {
 		ModelTags tags = modelTags(context);
-		ChatCompletion response = context.getResponse();
-		Usage usage = (response != null) ? response.usage() : null;
+		Usage usage = context.getUsage();
 		if (usage != null) {
 			record(tags.input, usage.promptTokens());
 			record(tags.output, usage.completionTokens());
@@ -137,7 +135,7 @@ public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiCha
 		}
 	}
 
-	private ModelTags modelTags(ZaiChatObservationContext context) {
+	private ModelTags modelTags(ZaiObservationContext context) {
 		String[] values = new String[MODEL_KEYS.length];
 		for (int i = 0; i < MODEL_KEYS.length; i++) {
 			KeyValue keyValue = context.getLowCardinalityKeyValue(MODEL_KEYS[i].asString());

@@ -17,280 +17,150 @@
 package io.github.zaispring.resilience;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 
 import io.github.zaispring.ZaiRateLimitException;
-import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.MonoOperator;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.util.Assert;
 
 /**
- * A client-side limit of requests in flight per model. Z.AI limits the requests a key may
- * have in flight per model and answers error 1302 beyond that; this limiter makes the
- * requests beyond the limit wait in a fair queue instead, and fails them with a
- * {@link ZaiRateLimitException} only when no slot frees within the maximum wait.
+ * A limit of requests in flight per key (the model, for Z.AI): requests beyond the limit
+ * wait for a permit instead of being answered with error 1302. Implementations decide
+ * where permits live: {@link LocalConcurrencyLimiter} in this JVM, a fleet-wide one in a
+ * store every replica shares.
  * <p>
- * Each model has its own independent limit. A limited publisher takes a permit when it is
- * subscribed, subscribes to its source only while holding it, and gives it back exactly
- * once: when the source completes or fails, when the subscriber cancels, or, for a
- * {@link Mono}, as soon as its value arrives. A {@link Flux} (a stream) holds its permit
- * until it ends. Subscribing again, as a retry does, takes a new permit.
- * <p>
- * Waiting never blocks a thread. A subscriber that finds no free permit is put at the end
- * of the model's queue, and a permit given back while others wait goes straight to the
- * head of the queue, so newcomers never overtake waiting requests. The waiter's source is
- * then subscribed on the thread that gave the permit back, or on one that is already
- * starting granted requests of that model, never while a lock is held and without growing
- * the stack. The maximum wait is timed on {@link Schedulers#parallel()}, so it follows
- * virtual time in tests.
- * <p>
- * State for a model is created when the model is first used and is kept for the life of
- * the limiter: a few fields per model, nothing per request once its permit is back.
+ * An implementation only hands out permits: {@link #acquire(String)} waits for one
+ * without blocking a thread. How a call holds its permit and gives it back exactly once
+ * (on completion, error or cancellation) is written once, in
+ * {@link #limit(String, Flux)}.
  *
  * @author zai-spring-boot contributors
  */
-public final class ConcurrencyLimiter {
-
-	private static final Listener NO_OP_LISTENER = new Listener() {
-	};
-
-	private final int maxInFlight;
-
-	private final Duration maxWait;
-
-	private final Listener listener;
-
-	private final LongSupplier nanoClock;
-
-	private final Map<String, ModelPermits> models = new ConcurrentHashMap<>();
+public interface ConcurrencyLimiter {
 
 	/**
-	 * Create a limiter.
-	 * @param maxInFlight the maximum number of requests in flight per model, at least 1
-	 * @param maxWait the maximum time a request waits for a permit; zero to fail at once
-	 * when none is free
+	 * Take a permit for the key, waiting for one without blocking a thread. Cancelling
+	 * the returned {@code Mono} while it waits leaves the queue; a permit granted at the
+	 * same moment is given back.
+	 * @param key the key whose limit applies, such as the model
+	 * @return the permit once one is free; fails with a {@link ZaiRateLimitException}
+	 * when none frees within the limiter's maximum wait
 	 */
-	public ConcurrencyLimiter(int maxInFlight, Duration maxWait) {
-		this(maxInFlight, maxWait, NO_OP_LISTENER);
-	}
+	Mono<Permit> acquire(String key);
 
 	/**
-	 * Create a limiter that reports to a listener, with waits measured by
-	 * {@link System#nanoTime()}.
-	 * @param maxInFlight the maximum number of requests in flight per model, at least 1
-	 * @param maxWait the maximum time a request waits for a permit; zero to fail at once
-	 * when none is free
-	 * @param listener the listener to tell about queued, acquired, rejected and released
-	 * permits
-	 */
-	public ConcurrencyLimiter(int maxInFlight, Duration maxWait, Listener listener) {
-		this(maxInFlight, maxWait, listener, System::nanoTime);
-	}
-
-	/**
-	 * Create a limiter that reports to a listener, with waits measured by the given
-	 * clock.
-	 * @param maxInFlight the maximum number of requests in flight per model, at least 1
-	 * @param maxWait the maximum time a request waits for a permit; zero to fail at once
-	 * when none is free
-	 * @param listener the listener to tell about queued, acquired, rejected and released
-	 * permits
-	 * @param nanoClock the source of the nanosecond timestamps the waits reported to the
-	 * listener are measured with, such as {@code System::nanoTime}; it only measures, the
-	 * maximum wait is always timed on {@link Schedulers#parallel()}
-	 */
-	public ConcurrencyLimiter(int maxInFlight, Duration maxWait, Listener listener, LongSupplier nanoClock) {
-		Assert.isTrue(maxInFlight >= 1, () -> "zai.concurrency.max-in-flight must be at least 1 for a limiter "
-				+ "(0 means unlimited: create no limiter), was " + maxInFlight);
-		Assert.notNull(maxWait, "zai.concurrency.max-wait must not be null; use a duration such as 30s, or 0");
-		Assert.isTrue(!maxWait.isNegative(),
-				() -> "zai.concurrency.max-wait must be zero or positive, such as 30s, was " + maxWait);
-		Assert.notNull(listener, "'listener' must not be null");
-		Assert.notNull(nanoClock, "'nanoClock' must not be null; use System::nanoTime");
-		this.maxInFlight = maxInFlight;
-		this.maxWait = maxWait;
-		this.listener = new SafeListener(listener);
-		this.nanoClock = nanoClock;
-	}
-
-	/**
-	 * Limit a stream: the returned {@link Flux} takes a permit for the model when it is
-	 * subscribed, waiting for one if need be, subscribes to the source once it holds it,
-	 * and gives it back when the source terminates or the subscriber cancels.
-	 * @param <T> the type of the elements
-	 * @param model the model whose limit applies
-	 * @param source the request to limit
-	 * @return the limited request; it fails with a {@link ZaiRateLimitException} when no
-	 * permit frees within the maximum wait
-	 */
-	public <T> Flux<T> limit(String model, Flux<T> source) {
-		ModelPermits permits = permits(model);
-		Assert.notNull(source, "'source' must not be null");
-		return new LimitedFlux<>(source, permits);
-	}
-
-	/**
-	 * Limit a single request: the returned {@link Mono} takes a permit for the model when
-	 * it is subscribed, waiting for one if need be, subscribes to the source once it
-	 * holds it, and gives it back as soon as the value arrives, the source terminates or
-	 * the subscriber cancels.
-	 * @param <T> the type of the value
-	 * @param model the model whose limit applies
-	 * @param source the request to limit
-	 * @return the limited request; it fails with a {@link ZaiRateLimitException} when no
-	 * permit frees within the maximum wait
-	 */
-	public <T> Mono<T> limit(String model, Mono<T> source) {
-		ModelPermits permits = permits(model);
-		Assert.notNull(source, "'source' must not be null");
-		return new LimitedMono<>(source, permits);
-	}
-
-	/**
-	 * Return the number of requests for a model that hold a permit.
-	 * @param model the model
-	 * @return the requests in flight, from 0 to the maximum
-	 */
-	public int inFlight(String model) {
-		ModelPermits permits = this.models.get(model);
-		return (permits != null) ? permits.inFlight() : 0;
-	}
-
-	/**
-	 * Return the number of requests for a model that wait for a permit.
-	 * @param model the model
-	 * @return the waiting requests
-	 */
-	public int queued(String model) {
-		ModelPermits permits = this.models.get(model);
-		return (permits != null) ? permits.queued() : 0;
-	}
-
-	/**
-	 * Return the number of requests that hold a permit, over all models.
+	 * Return the number of requests for a key that hold a permit, as far as this limiter
+	 * knows.
+	 * @param key the key
 	 * @return the requests in flight
 	 */
-	public int totalInFlight() {
-		int total = 0;
-		for (ModelPermits permits : this.models.values()) {
-			total += permits.inFlight();
-		}
-		return total;
-	}
+	int inFlight(String key);
 
 	/**
-	 * Return the number of requests that wait for a permit, over all models.
+	 * Return the number of requests for a key that wait for a permit in this JVM.
+	 * @param key the key
 	 * @return the waiting requests
 	 */
-	public int totalQueued() {
-		int total = 0;
-		for (ModelPermits permits : this.models.values()) {
-			total += permits.queued();
-		}
-		return total;
-	}
+	int queued(String key);
 
 	/**
-	 * Return the maximum number of requests in flight per model.
-	 * @return the limit
+	 * Limit a stream: the returned {@link Flux} takes a permit when it is subscribed,
+	 * subscribes to the source once it holds it, and gives it back when the source
+	 * completes or fails, or after the source was cancelled. Subscribing again, as a
+	 * retry outside the limit does, takes a new permit.
+	 * @param <T> the type of the elements
+	 * @param key the key whose limit applies
+	 * @param source the request to limit
+	 * @return the limited request
 	 */
-	public int getMaxInFlight() {
-		return this.maxInFlight;
+	default <T> Flux<T> limit(String key, Flux<T> source) {
+		return limit(key, source, false);
 	}
 
 	/**
-	 * Return the maximum time a request waits for a permit.
-	 * @return the maximum wait, zero when requests beyond the limit fail at once
+	 * Limit a single request, which gives its permit back as soon as its value arrives.
+	 * @param <T> the type of the value
+	 * @param key the key whose limit applies
+	 * @param source the request to limit
+	 * @return the limited request
+	 * @see #limit(String, Flux, boolean)
 	 */
-	public Duration getMaxWait() {
-		return this.maxWait;
-	}
-
-	private ModelPermits permits(String model) {
-		Assert.notNull(model, "'model' must not be null");
-		return this.models.computeIfAbsent(model,
-				(name) -> new ModelPermits(name, this.maxInFlight, this.maxWait, this.listener, this.nanoClock));
+	default <T> Mono<T> limit(String key, Mono<T> source) {
+		return Mono.fromDirect(limit(key, source.flux(), true));
 	}
 
 	/**
-	 * Callbacks on the permits of a {@link ConcurrencyLimiter}, for metrics and logging.
+	 * Limit a call or a stream: the returned {@link Flux} takes a permit when it is
+	 * subscribed, subscribes to the source once it holds it, and gives the permit back
+	 * exactly once: when the source completes or fails (before the subscriber hears of
+	 * it), after the source was cancelled (so that its connection is closed before the
+	 * next request takes the permit), or, for a single answer, as soon as the value
+	 * arrives, so that a caller who chains a second request on the first does not wait
+	 * for itself.
+	 * @param <T> the type of the elements
+	 * @param key the key whose limit applies
+	 * @param source the request to limit
+	 * @param singleValue whether the source emits at most one value
+	 * @return the limited request
+	 */
+	default <T> Flux<T> limit(String key, Flux<T> source, boolean singleValue) {
+		return acquire(key).flatMapMany((permit) -> {
+			Flux<T> held = singleValue ? source.doOnNext((value) -> permit.release()) : source;
+			return held.doOnComplete(permit::release)
+				.doOnError((ex) -> permit.release())
+				.doFinally((signal) -> permit.release());
+		});
+	}
+
+	/**
+	 * A permit held by one request.
+	 */
+	interface Permit {
+
+		/**
+		 * Give the permit back. Only the first call has an effect.
+		 */
+		void release();
+
+	}
+
+	/**
+	 * Callbacks on the permits of a limiter, for metrics and logging.
 	 * <p>
 	 * Called on the thread that caused the event, never while the limiter holds a lock;
 	 * they should return quickly. An exception thrown by a callback is logged and
 	 * otherwise ignored. Every acquired permit is released exactly once; a request that
-	 * is cancelled while queued is neither acquired nor rejected. Waits are measured with
-	 * the limiter's nanosecond clock.
+	 * is cancelled while queued is neither acquired nor rejected.
 	 */
-	public interface Listener {
+	interface Listener {
 
 		/**
 		 * Called when a request finds no free permit and starts to wait.
-		 * @param model the model
+		 * @param key the key
 		 */
-		default void onQueued(String model) {
+		default void onQueued(String key) {
 		}
 
 		/**
 		 * Called when a request gets a permit.
-		 * @param model the model
-		 * @param waited how long it waited in the queue; zero when a permit was free
+		 * @param key the key
+		 * @param waited how long it waited; zero when a permit was free
 		 */
-		default void onAcquired(String model, Duration waited) {
+		default void onAcquired(String key, Duration waited) {
 		}
 
 		/**
 		 * Called when a request fails because no permit freed within the maximum wait.
-		 * @param model the model
-		 * @param waited how long it waited in the queue; zero when the maximum wait is
-		 * zero
+		 * @param key the key
+		 * @param waited how long it waited
 		 */
-		default void onRejected(String model, Duration waited) {
+		default void onRejected(String key, Duration waited) {
 		}
 
 		/**
 		 * Called when a request gives its permit back.
-		 * @param model the model
+		 * @param key the key
 		 */
-		default void onReleased(String model) {
-		}
-
-	}
-
-	private static final class LimitedFlux<T> extends FluxOperator<T, T> {
-
-		private final ModelPermits permits;
-
-		LimitedFlux(Flux<T> source, ModelPermits permits) {
-			super(source);
-			this.permits = permits;
-		}
-
-		@Override
-		public void subscribe(CoreSubscriber<? super T> actual) {
-			new PermitSubscriber<T>(actual, this.source, this.permits, false).start();
-		}
-
-	}
-
-	private static final class LimitedMono<T> extends MonoOperator<T, T> {
-
-		private final ModelPermits permits;
-
-		LimitedMono(Mono<T> source, ModelPermits permits) {
-			super(source);
-			this.permits = permits;
-		}
-
-		@Override
-		public void subscribe(CoreSubscriber<? super T> actual) {
-			new PermitSubscriber<T>(actual, this.source, this.permits, true).start();
+		default void onReleased(String key) {
 		}
 
 	}

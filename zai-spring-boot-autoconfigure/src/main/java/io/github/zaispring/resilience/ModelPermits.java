@@ -66,11 +66,11 @@ final class ModelPermits {
 
 	private volatile int queued;
 
-	private @Nullable PermitSubscriber<?> head;
+	private @Nullable Waiter head;
 
-	private @Nullable PermitSubscriber<?> tail;
+	private @Nullable Waiter tail;
 
-	private final Queue<PermitSubscriber<?>> granted = new ConcurrentLinkedQueue<>();
+	private final Queue<Waiter> granted = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger grantsInProgress = new AtomicInteger();
 
@@ -111,7 +111,7 @@ final class ModelPermits {
 	 * @return whether the waiter holds a permit, waits, or must fail because the maximum
 	 * wait is zero
 	 */
-	Outcome acquire(PermitSubscriber<?> waiter, long now) {
+	Outcome acquire(Waiter waiter, long now) {
 		synchronized (this) {
 			// While anyone waits, all permits are taken: a released one goes to the head.
 			if (this.inFlight < this.maxInFlight) {
@@ -143,7 +143,7 @@ final class ModelPermits {
 	 * @return {@code true} if it was waiting, {@code false} if it was granted a permit,
 	 * removed before or never queued
 	 */
-	boolean dequeue(PermitSubscriber<?> waiter) {
+	boolean dequeue(Waiter waiter) {
 		synchronized (this) {
 			if (!waiter.linked) {
 				return false;
@@ -157,7 +157,7 @@ final class ModelPermits {
 	 * Give a permit back: to the head of the queue if anyone waits, else to the pool.
 	 */
 	void release() {
-		PermitSubscriber<?> next;
+		Waiter next;
 		synchronized (this) {
 			next = this.head;
 			if (next == null) {
@@ -175,7 +175,7 @@ final class ModelPermits {
 		}
 		int missed = 1;
 		do {
-			PermitSubscriber<?> waiter;
+			Waiter waiter;
 			while ((waiter = this.granted.poll()) != null) {
 				waiter.onPermitGranted();
 			}
@@ -189,7 +189,7 @@ final class ModelPermits {
 	 * @param waiter the queued request
 	 * @return the timer
 	 */
-	Disposable scheduleTimeout(PermitSubscriber<?> waiter) {
+	Disposable scheduleTimeout(Waiter waiter) {
 		return Schedulers.parallel().schedule(waiter::onTimeout, this.maxWaitNanos, TimeUnit.NANOSECONDS);
 	}
 
@@ -200,9 +200,9 @@ final class ModelPermits {
 		return new ZaiRateLimitException(0, null, message, null);
 	}
 
-	private void unlink(PermitSubscriber<?> waiter) {
-		PermitSubscriber<?> prev = waiter.prev;
-		PermitSubscriber<?> next = waiter.next;
+	private void unlink(Waiter waiter) {
+		Waiter prev = waiter.prev;
+		Waiter next = waiter.next;
 		if (prev != null) {
 			prev.next = next;
 		}

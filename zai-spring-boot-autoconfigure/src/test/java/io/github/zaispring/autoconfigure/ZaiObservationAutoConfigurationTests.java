@@ -24,7 +24,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.github.zaispring.chat.ZaiChatOperations;
 import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
-import io.github.zaispring.observation.ObservationZaiChatInterceptor;
+import io.github.zaispring.observation.ObservationZaiInterceptor;
 import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
 import io.github.zaispring.observation.ZaiChatObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -90,7 +90,7 @@ class ZaiObservationAutoConfigurationTests {
 	@Test
 	void recordsTheOperationTimerAndTokenUsage() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ObservationZaiChatInterceptor.class)
+			assertThat(context).hasSingleBean(ObservationZaiInterceptor.class)
 				.hasSingleBean(ZaiChatMeterObservationHandler.class);
 			this.server.enqueue(json(REPLY));
 			context.getBean(ZaiChatOperations.class).chat("hi").block(WAIT);
@@ -180,7 +180,7 @@ class ZaiObservationAutoConfigurationTests {
 	void worksWithoutMicrometerMeters() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run((context) -> {
 			assertThat(context).hasNotFailed()
-				.hasSingleBean(ObservationZaiChatInterceptor.class)
+				.hasSingleBean(ObservationZaiInterceptor.class)
 				.doesNotHaveBean(ZaiChatMeterObservationHandler.class);
 			this.server.enqueue(json(REPLY));
 			assertThat(context.getBean(ZaiChatOperations.class).chat("hi").block(WAIT)).isEqualTo("Olá!");
@@ -194,7 +194,7 @@ class ZaiObservationAutoConfigurationTests {
 			.withPropertyValues("zai.api-key=" + KEY, "zai.base-url=" + this.server.url("/api/paas/v4"))
 			.withClassLoader(new FilteredClassLoader(ObservationRegistry.class, MeterRegistry.class))
 			.run((context) -> {
-				assertThat(context).hasNotFailed().doesNotHaveBean(ObservationZaiChatInterceptor.class);
+				assertThat(context).hasNotFailed().doesNotHaveBean(ObservationZaiInterceptor.class);
 				this.server.enqueue(json(REPLY));
 				assertThat(context.getBean(ZaiChatOperations.class).chat("hi").block(WAIT)).isEqualTo("Olá!");
 			});

@@ -30,7 +30,7 @@ import io.github.zaispring.ZaiRateLimitException;
 import io.github.zaispring.ZaiServerException;
 import io.github.zaispring.ZaiStreamException;
 import io.github.zaispring.ZaiTimeoutException;
-import io.github.zaispring.resilience.ConcurrencyLimiter;
+import io.github.zaispring.resilience.LocalConcurrencyLimiter;
 import io.github.zaispring.resilience.ZaiRetryPolicy.RetrySettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockResponseBody;
@@ -281,7 +281,8 @@ class ZaiChatTemplateResilienceTests {
 	@Test
 	void concurrencyLimitMakesASecondStreamWaitForTheFirst() throws InterruptedException {
 		CountDownLatch releaseFirst = new CountDownLatch(1);
-		try (ZaiChatTemplate limited = builder().concurrencyLimiter(new ConcurrencyLimiter(1, Duration.ofSeconds(10)))
+		try (ZaiChatTemplate limited = builder()
+			.concurrencyLimiter(new LocalConcurrencyLimiter(1, Duration.ofSeconds(10)))
 			.build()) {
 			this.server.enqueue(scripted(List.of(CHUNK.formatted("first")), Ending.DONE_AFTER_RELEASE, releaseFirst));
 			this.server.enqueue(sse(CHUNK.formatted("second") + LAST_CHUNK));
@@ -298,7 +299,8 @@ class ZaiChatTemplateResilienceTests {
 	@Test
 	void concurrencyLimitFailsAfterMaxWaitNamingTheLimit() {
 		CountDownLatch releaseFirst = new CountDownLatch(1);
-		try (ZaiChatTemplate limited = builder().concurrencyLimiter(new ConcurrencyLimiter(1, Duration.ofMillis(200)))
+		try (ZaiChatTemplate limited = builder()
+			.concurrencyLimiter(new LocalConcurrencyLimiter(1, Duration.ofMillis(200)))
 			.build()) {
 			this.server.enqueue(scripted(List.of(CHUNK.formatted("first")), Ending.DONE_AFTER_RELEASE, releaseFirst));
 			StepVerifier.create(limited.streamText("one").mergeWith(limited.streamText("two")))

@@ -89,7 +89,7 @@ class ObservedZaiChatTemplateTests {
 			.baseUrl(this.server.url("/api/paas/v4").toString())
 			.webClientBuilder(WebClient.builder().observationRegistry(registry))
 			.retry(new RetrySettings(3, Duration.ofMillis(1), 2, Duration.ofMillis(5), Duration.ofSeconds(60)))
-			.interceptor(new ObservationZaiChatInterceptor(registry, null, new DefaultZaiChatObservationConvention()))
+			.interceptor(new ObservationZaiInterceptor(registry, null, new DefaultZaiChatObservationConvention(), null))
 			.build();
 	}
 
@@ -235,7 +235,8 @@ class ObservedZaiChatTemplateTests {
 			.apiKey("k.secret")
 			.baseUrl(this.server.url("/api/paas/v4").toString())
 			.retry((Retry) null)
-			.interceptor(new ObservationZaiChatInterceptor(registry, custom, new DefaultZaiChatObservationConvention()))
+			.interceptor(
+					new ObservationZaiInterceptor(registry, custom, new DefaultZaiChatObservationConvention(), null))
 			.build()) {
 			template.chat(ChatRequest.builder().user("hi").build()).block(WAIT);
 		}

@@ -59,7 +59,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void limitOfTwoMakesTheThirdWaitUntilOneOfTheFirstTwoCompletes() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(2, LONG_WAIT);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(2, LONG_WAIT);
 		TestPublisher<String> first = TestPublisher.create();
 		TestPublisher<String> second = TestPublisher.create();
 		TestPublisher<String> third = TestPublisher.create();
@@ -85,7 +85,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void waitersStartInTheOrderTheySubscribed() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 		TestPublisher<String> holder = TestPublisher.create();
 		record(limiter.limit(MODEL, holder.flux()));
 		List<Integer> started = new CopyOnWriteArrayList<>();
@@ -114,7 +114,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void modelsDoNotSharePermits() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO);
 		TestPublisher<String> flash = TestPublisher.create();
 		TestPublisher<String> plus = TestPublisher.create();
 		record(limiter.limit("glm-4.5-flash", flash.flux()));
@@ -131,7 +131,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void permitIsReleasedWhenTheSourceCompletes() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO);
 		StepVerifier.create(limiter.limit(MODEL, Flux.just("a", "b")))
 			.expectNext("a", "b")
 			.expectComplete()
@@ -146,7 +146,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void permitIsReleasedWhenTheSourceFails() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO);
 		StepVerifier.create(limiter.limit(MODEL, Flux.error(new IllegalStateException("boom"))))
 			.expectErrorMessage("boom")
 			.verify(Duration.ofSeconds(5));
@@ -155,7 +155,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void permitIsReleasedWhenTheSubscriberCancelsAStream() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO);
 		TestPublisher<String> source = TestPublisher.create();
 		Recorder<String> call = record(limiter.limit(MODEL, source.flux()).take(1));
 		assertThat(limiter.inFlight(MODEL)).isOne();
@@ -167,7 +167,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void cancellingTheStreamCancelsTheSourceBeforeTheNextRequestStarts() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 		List<String> events = new CopyOnWriteArrayList<>();
 		Recorder<String> stream = record(
 				limiter.limit(MODEL, Flux.<String>never().doOnCancel(() -> events.add("cancelled"))));
@@ -178,7 +178,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void cancellingWhileQueuedLeavesTheQueueAndNeverSubscribesTheSource() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 		TestPublisher<String> holder = TestPublisher.create();
 		TestPublisher<String> waiter = TestPublisher.create();
 		record(limiter.limit(MODEL, holder.flux()));
@@ -193,7 +193,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void aStreamHoldsItsPermitUntilItEnds() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 		TestPublisher<String> stream = TestPublisher.create();
 		TestPublisher<String> next = TestPublisher.create();
 		Recorder<String> streaming = record(limiter.limit(MODEL, stream.flux()));
@@ -210,7 +210,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void aSingleRequestReleasesItsPermitAsSoonAsItsValueArrives() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO);
 		Mono<String> nested = limiter.limit(MODEL, Mono.just("first"))
 			.flatMap((first) -> limiter.limit(MODEL, Mono.just(first + " then second")));
 		StepVerifier.create(nested).expectNext("first then second").expectComplete().verify(Duration.ofSeconds(5));
@@ -219,7 +219,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void aRetryTakesANewPermitAfterTheFailedAttemptReleasedIts() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO);
 		AtomicInteger attempts = new AtomicInteger();
 		Mono<String> flaky = Mono.defer(() -> (attempts.incrementAndGet() == 1)
 				? Mono.error(new IllegalStateException("transient")) : Mono.just("ok"));
@@ -233,7 +233,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void waiterFailsWithRateLimitExceptionWhenNoPermitFreesWithinTheMaximumWait() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(5, Duration.ofSeconds(30));
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(5, Duration.ofSeconds(30));
 		for (int i = 0; i < 5; i++) {
 			record(limiter.limit(MODEL, Flux.never()));
 		}
@@ -260,7 +260,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void waiterThatGetsAPermitBeforeTheMaximumWaitDoesNotFailLater() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ofSeconds(30));
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ofSeconds(30));
 		TestPublisher<String> holder = TestPublisher.create();
 		record(limiter.limit(MODEL, holder.flux()));
 		StepVerifier.withVirtualTime(() -> limiter.limit(MODEL, Flux.just("a").concatWith(Flux.never())))
@@ -276,7 +276,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void maxWaitOfZeroFailsAtOnceWhenNoPermitIsFree() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO);
 		record(limiter.limit(MODEL, Flux.never()));
 		TestPublisher<String> rejected = TestPublisher.create();
 		Recorder<String> call = record(limiter.limit(MODEL, rejected.flux()));
@@ -291,7 +291,7 @@ class ConcurrencyLimiterTests {
 	@Test
 	void grantRacingWithCancellationNeverLeaksAPermit() {
 		for (int i = 0; i < 2_000; i++) {
-			ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+			LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 			TestPublisher<String> holder = TestPublisher.create();
 			record(limiter.limit(MODEL, holder.flux()));
 			Recorder<String> waiter = record(limiter.limit(MODEL, Flux.never()));
@@ -304,7 +304,7 @@ class ConcurrencyLimiterTests {
 	@Test
 	void subscribingRacingWithCancellationNeverLeaksAPermit() {
 		for (int i = 0; i < 2_000; i++) {
-			ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+			LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 			// Half the time the permit is taken, so that the cancellation races with the
 			// enqueue instead of the acquisition.
 			TestPublisher<String> holder = TestPublisher.create();
@@ -322,7 +322,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void aLongQueueOfRequestsThatFinishAtOnceDoesNotOverflowTheStack() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 		TestPublisher<String> holder = TestPublisher.create();
 		record(limiter.limit(MODEL, holder.flux()));
 		AtomicInteger completed = new AtomicInteger();
@@ -339,8 +339,8 @@ class ConcurrencyLimiterTests {
 	void listenerSeesQueuedAcquiredRejectedAndReleasedWithWaitsOnTheInjectedClock() {
 		List<String> events = new CopyOnWriteArrayList<>();
 		AtomicLong clock = new AtomicLong(1_000);
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ofSeconds(30), recordingListener(events),
-				clock::get);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ofSeconds(30),
+				recordingListener(events), clock::get);
 		TestPublisher<String> holder = TestPublisher.create();
 		record(limiter.limit(MODEL, holder.flux()));
 		TestPublisher<String> waiter = TestPublisher.create();
@@ -363,7 +363,7 @@ class ConcurrencyLimiterTests {
 	@Test
 	void listenerSeesRejectionWithoutWaitWhenTheMaximumWaitIsZero() {
 		List<String> events = new CopyOnWriteArrayList<>();
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO, recordingListener(events));
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO, recordingListener(events));
 		record(limiter.limit(MODEL, Flux.never()));
 		record(limiter.limit(MODEL, Flux.never()));
 		assertThat(events).containsExactly("acquired glm-4.6 PT0S", "rejected glm-4.6 PT0S");
@@ -379,7 +379,7 @@ class ConcurrencyLimiterTests {
 			}
 
 		};
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT, failing);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT, failing);
 		TestPublisher<String> holder = TestPublisher.create();
 		record(limiter.limit(MODEL, holder.flux()));
 		TestPublisher<String> waiter = TestPublisher.create();
@@ -390,7 +390,7 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void gaugesAddUpOverModels() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, LONG_WAIT);
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, LONG_WAIT);
 		record(limiter.limit("a", Flux.never()));
 		record(limiter.limit("a", Flux.never()));
 		record(limiter.limit("b", Flux.never()));
@@ -404,13 +404,13 @@ class ConcurrencyLimiterTests {
 
 	@Test
 	void maxInFlightBelowOneIsRejectedNamingTheProperty() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ConcurrencyLimiter(0, LONG_WAIT))
+		assertThatIllegalArgumentException().isThrownBy(() -> new LocalConcurrencyLimiter(0, LONG_WAIT))
 			.withMessageContaining("zai.concurrency.max-in-flight must be at least 1");
 	}
 
 	@Test
 	void negativeMaxWaitIsRejectedNamingTheProperty() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ConcurrencyLimiter(1, Duration.ofSeconds(-1)))
+		assertThatIllegalArgumentException().isThrownBy(() -> new LocalConcurrencyLimiter(1, Duration.ofSeconds(-1)))
 			.withMessageContaining("zai.concurrency.max-wait must be zero or positive");
 	}
 
@@ -497,7 +497,7 @@ class ConcurrencyLimiterTests {
 
 		static final int LIMIT = 10;
 
-		final ConcurrencyLimiter limiter = new ConcurrencyLimiter(LIMIT, Duration.ofHours(1));
+		final LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(LIMIT, Duration.ofHours(1));
 
 		final AtomicInteger active = new AtomicInteger();
 

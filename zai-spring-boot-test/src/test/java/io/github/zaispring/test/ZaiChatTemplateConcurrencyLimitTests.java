@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.zaispring.chat.ChatRequest;
 import io.github.zaispring.chat.ZaiChatTemplate;
-import io.github.zaispring.resilience.ConcurrencyLimiter;
+import io.github.zaispring.resilience.LocalConcurrencyLimiter;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,7 +50,7 @@ class ZaiChatTemplateConcurrencyLimitTests {
 	void aThousandStreamsCancelledAtRandomPointsGiveEveryPermitBackWithoutBlockingThreads() {
 		ZaiReply reply = ZaiReply.text("abcdefghijklmnopqrs").chunkSize(1).delayBetweenChunks(Duration.ofMillis(2));
 		assertThat(reply.streamChunkCount()).isEqualTo(CHUNKS);
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(LIMIT, Duration.ofMinutes(2));
+		LocalConcurrencyLimiter limiter = new LocalConcurrencyLimiter(LIMIT, Duration.ofMinutes(2));
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		try (ZaiMockServer server = ZaiMockServer.start().recordRequests(false);
 				ZaiChatTemplate template = ZaiChatTemplate.builder()

@@ -14,13 +14,12 @@
  * limitations under the License.
  */
 
-package io.github.zaispring.observation;
+package io.github.zaispring.resilience;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.zaispring.resilience.ConcurrencyLimiter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,7 +60,7 @@ public final class ZaiConcurrencyMetrics implements ConcurrencyLimiter.Listener 
 	 */
 	public static final String QUEUED = "zai.client.concurrency.queued";
 
-	private static final String MODEL = ZaiChatObservationDocumentation.LowCardinalityKeyNames.REQUEST_MODEL.asString();
+	private static final String MODEL = "gen_ai.request.model";
 
 	private final MeterRegistry meterRegistry;
 

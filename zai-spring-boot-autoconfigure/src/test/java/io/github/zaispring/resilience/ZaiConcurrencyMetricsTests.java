@@ -14,14 +14,13 @@
  * limitations under the License.
  */
 
-package io.github.zaispring.observation;
+package io.github.zaispring.resilience;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.zaispring.ZaiRateLimitException;
-import io.github.zaispring.resilience.ConcurrencyLimiter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,8 @@ class ZaiConcurrencyMetricsTests {
 
 	@Test
 	void recordsWaitsAndGaugesPerModel() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ofMinutes(1), this.metrics, this.nanos::get);
+		ConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ofMinutes(1), this.metrics,
+				this.nanos::get);
 		this.metrics.bindTo(limiter);
 		Disposable first = limiter.limit(MODEL, Flux.never()).subscribe();
 		Disposable second = limiter.limit(MODEL, Flux.never()).subscribe();
@@ -70,7 +70,7 @@ class ZaiConcurrencyMetricsTests {
 
 	@Test
 	void recordsRejectedWaits() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(1, Duration.ZERO, this.metrics, this.nanos::get);
+		ConcurrencyLimiter limiter = new LocalConcurrencyLimiter(1, Duration.ZERO, this.metrics, this.nanos::get);
 		this.metrics.bindTo(limiter);
 		Disposable holder = limiter.limit(MODEL, Flux.never()).subscribe();
 		StepVerifier.create(limiter.limit(MODEL, Mono.just("answer")))
@@ -83,7 +83,7 @@ class ZaiConcurrencyMetricsTests {
 
 	@Test
 	void registersGaugesForModelsSeenBeforeBinding() {
-		ConcurrencyLimiter limiter = new ConcurrencyLimiter(2, Duration.ZERO, this.metrics, this.nanos::get);
+		ConcurrencyLimiter limiter = new LocalConcurrencyLimiter(2, Duration.ZERO, this.metrics, this.nanos::get);
 		Disposable holder = limiter.limit(MODEL, Flux.never()).subscribe();
 		assertThat(this.meterRegistry.find("zai.client.concurrency.in_flight").gauges()).isEmpty();
 		this.metrics.bindTo(limiter);
@@ -93,9 +93,9 @@ class ZaiConcurrencyMetricsTests {
 
 	@Test
 	void bindsToOneLimiterOnly() {
-		this.metrics.bindTo(new ConcurrencyLimiter(1, Duration.ZERO, this.metrics));
+		this.metrics.bindTo(new LocalConcurrencyLimiter(1, Duration.ZERO, this.metrics));
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.metrics.bindTo(new ConcurrencyLimiter(1, Duration.ZERO, this.metrics)));
+			.isThrownBy(() -> this.metrics.bindTo(new LocalConcurrencyLimiter(1, Duration.ZERO, this.metrics)));
 	}
 
 	private double gauge(String name) {

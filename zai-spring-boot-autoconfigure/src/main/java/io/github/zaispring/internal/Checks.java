@@ -1,0 +1,49 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.internal;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Argument checks shared by every builder and request of the client, so that each rule
+ * and its message is written once.
+ *
+ * @author zai-spring-boot contributors
+ */
+public final class Checks {
+
+	private Checks() {
+	}
+
+	/**
+	 * Check that a duration is positive, naming it when it is not.
+	 * @param name the name of the argument or property
+	 * @param value the duration
+	 * @return the duration
+	 * @throws IllegalArgumentException when it is {@code null}, zero or negative
+	 */
+	public static Duration positive(String name, @Nullable Duration value) {
+		Assert.isTrue(value != null && !value.isNegative() && !value.isZero(),
+				() -> name + " must be a positive duration such as 30s, but was " + Durations.format(value));
+		return value;
+	}
+
+}

@@ -1,0 +1,238 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.github.zaispring.ZaiConnectionException;
+import io.github.zaispring.ZaiException;
+import io.github.zaispring.ZaiStreamException;
+import io.github.zaispring.ZaiTimeoutException;
+import io.github.zaispring.internal.ReactorConnectors.PoolSettings;
+import io.netty.channel.ConnectTimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The HTTP side of the {@link ExchangeCore}: one {@code WebClient} on one connection
+ * pool, and the two innermost stages of every call, the HTTP exchange and the decoding of
+ * its answer, events or error.
+ * <p>
+ * Bodies are written and read with {@link WireJson}, never with the codecs of the
+ * application's {@code WebClient.Builder}, whose other customizations (filters, SSL
+ * bundles, observation) apply.
+ *
+ * @author zai-spring-boot contributors
+ */
+final class Transport {
+
+	/**
+	 * Largest body the client reads whole: a non-streamed answer of a model with 128K
+	 * output tokens is several hundred kilobytes, more than WebFlux's 256 KB default.
+	 */
+	static final int MAX_IN_MEMORY_SIZE = 16 * 1024 * 1024;
+
+	private final WebClient webClient;
+
+	private final ZaiErrorDecoder errorDecoder;
+
+	private final SseDataDecoder sseDecoder;
+
+	private final BodyLogging bodyLogging;
+
+	private final Duration connectTimeout;
+
+	private final @Nullable ConnectionProvider ownedConnectionProvider;
+
+	private final Map<Class<?>, PayloadReader<?>> readers = new ConcurrentHashMap<>();
+
+	Transport(Settings settings) {
+		this.ownedConnectionProvider = (settings.connectionProvider() != null) ? null
+				: ReactorConnectors.connectionProvider(settings.poolSettings());
+		ConnectionProvider pool = (settings.connectionProvider() != null) ? settings.connectionProvider()
+				: this.ownedConnectionProvider;
+		String acceptLanguage = settings.acceptLanguage();
+		this.connectTimeout = settings.connectTimeout();
+		this.webClient = settings.webClientBuilder()
+			.get()
+			.clone()
+			.baseUrl(settings.baseUrl())
+			.clientConnector(ReactorConnectors.connector(pool, settings.connectTimeout()))
+			.defaultHeaders((headers) -> {
+				headers.setBearerAuth(settings.apiKey());
+				headers.set(HttpHeaders.USER_AGENT, LibraryVersion.userAgent());
+				if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+					headers.set(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
+				}
+			})
+			.filter(new ExchangeLogging())
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_IN_MEMORY_SIZE))
+			.build();
+		this.errorDecoder = new ZaiErrorDecoder(WireJson.decoder());
+		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
+		this.bodyLogging = new BodyLogging(settings.logBodies());
+	}
+
+	/**
+	 * The HTTP exchange and decoding of one attempt: sends the body, reads the answer
+	 * (one element) or the events of a stream (one element each), and turns error answers
+	 * and transport failures into {@link ZaiException}s.
+	 */
+	<Q, R> Flux<R> exchange(ExchangeCall<Q, R> call) {
+		Operation<Q, R> operation = call.operation();
+		PayloadReader<R> reader = reader(operation.responseType());
+		WebClient.RequestBodySpec spec = this.webClient.method(operation.method())
+			.uri(operation.path())
+			.attribute(ExchangeLogging.CALL_ATTRIBUTE, call)
+			.accept(operation.streaming() ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON);
+		Map<String, String> headers = call.headers();
+		if (!headers.isEmpty()) {
+			spec.headers((httpHeaders) -> headers.forEach(httpHeaders::set));
+		}
+		WebClient.RequestHeadersSpec<?> request = (call.body().length == 0) ? spec
+				: spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
+		return request.exchangeToFlux((response) -> {
+			if (!response.statusCode().is2xxSuccessful()) {
+				return this.<R>errorOf(response, call).flux();
+			}
+			if (operation.streaming()) {
+				return this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), call.requestId())
+					.map((payload) -> readEvent(reader, payload, call));
+			}
+			return readAnswer(reader, response, call).flux();
+		})
+			.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body()))
+			.onErrorMap((ex) -> translate(ex, call));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> PayloadReader<R> reader(Class<R> type) {
+		return (PayloadReader<R>) this.readers.computeIfAbsent(type,
+				(key) -> PayloadReader.of(WireJson.decoder(), key));
+	}
+
+	private <R> R readEvent(PayloadReader<R> reader, DataBuffer payload, ExchangeCall<?, R> call) {
+		this.bodyLogging.event(payload);
+		try {
+			return reader.read(payload);
+		}
+		catch (RuntimeException ex) {
+			throw new ZaiStreamException("Z.AI sent a chunk that is not a valid " + describe(call) + " chunk",
+					call.requestId(), ex);
+		}
+	}
+
+	private <R> Mono<R> readAnswer(PayloadReader<R> reader, ClientResponse response, ExchangeCall<?, R> call) {
+		if (!this.bodyLogging.isEnabled()) {
+			// the joined body, read with the payload reader: the codec's decodeToMono
+			// builds an ObjectReader and merges hints for every call
+			return response.bodyToMono(DataBuffer.class).map((body) -> readAnswer(reader, body, call));
+		}
+		return response.bodyToMono(byte[].class).map((body) -> {
+			this.bodyLogging.response("response body", body);
+			return readAnswer(reader, DefaultDataBufferFactory.sharedInstance.wrap(body), call);
+		});
+	}
+
+	private <R> R readAnswer(PayloadReader<R> reader, DataBuffer body, ExchangeCall<?, R> call) {
+		try {
+			return reader.read(body);
+		}
+		catch (RuntimeException ex) {
+			throw new ZaiException(
+					"Z.AI sent a response that is not a valid " + describe(call) + ": " + ex.getMessage(), 0, null,
+					call.requestId(), ex);
+		}
+	}
+
+	private <T> Mono<T> errorOf(ClientResponse response, ExchangeCall<?, ?> call) {
+		int status = response.statusCode().value();
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((body) -> {
+			this.bodyLogging.response("error body", body);
+			return Mono.error(this.errorDecoder.decode(status, headers, body, call.requestId()));
+		});
+	}
+
+	private Throwable translate(Throwable ex, ExchangeCall<?, ?> call) {
+		if (ex instanceof ZaiException) {
+			return ex;
+		}
+		if (ex instanceof WebClientRequestException requestException) {
+			if (requestException.getCause() instanceof ConnectTimeoutException) {
+				return new ZaiTimeoutException(ZaiTimeoutException.CONNECT_TIMEOUT, this.connectTimeout, ex);
+			}
+			return new ZaiConnectionException("Could not send the request to Z.AI at "
+					+ requestException.getUri().getHost() + ": " + requestException.getMostSpecificCause().getMessage(),
+					call.requestId(), ex);
+		}
+		if (call.streaming()) {
+			return new ZaiStreamException("Z.AI stream failed: " + ex.getMessage(), call.requestId(), ex);
+		}
+		return new ZaiException("Z.AI request failed: " + ex.getMessage(), 0, null, call.requestId(), ex);
+	}
+
+	private static String describe(ExchangeCall<?, ?> call) {
+		String name = call.operation().name();
+		return name.equals("chat") ? "chat completion" : name + " response";
+	}
+
+	void dispose() {
+		if (this.ownedConnectionProvider != null) {
+			this.ownedConnectionProvider.dispose();
+		}
+	}
+
+	/**
+	 * What the HTTP side is built from.
+	 *
+	 * @param webClientBuilder supplies the builder to start from, which is cloned
+	 * @param apiKey the API key
+	 * @param acceptLanguage the {@code Accept-Language} header, or {@code null}
+	 * @param baseUrl the root of the API
+	 * @param connectTimeout the longest wait to establish a connection
+	 * @param connectionProvider the pool to use, or {@code null} to create one
+	 * @param poolSettings the settings of a created pool
+	 * @param logBodies whether to log bodies at DEBUG
+	 */
+	record Settings(Supplier<WebClient.Builder> webClientBuilder, String apiKey, @Nullable String acceptLanguage,
+			String baseUrl, Duration connectTimeout, @Nullable ConnectionProvider connectionProvider,
+			PoolSettings poolSettings, boolean logBodies) {
+
+		@Override
+		public String toString() {
+			// never the key
+			return "Settings[baseUrl=" + this.baseUrl + ", poolSettings=" + this.poolSettings + ", logBodies="
+					+ this.logBodies + "]";
+		}
+
+	}
+
+}
