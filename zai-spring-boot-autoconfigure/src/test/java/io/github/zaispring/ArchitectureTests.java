@@ -16,6 +16,8 @@
 
 package io.github.zaispring;
 
+import java.util.Arrays;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -31,6 +33,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * @author zai-spring-boot contributors
  */
 class ArchitectureTests {
+
+	/** The endpoint packages: chat, embedding, rerank, websearch, image. */
+	private static final String[] ENDPOINTS = { "io.github.zaispring.chat..", "io.github.zaispring.embedding..",
+			"io.github.zaispring.rerank..", "io.github.zaispring.websearch..", "io.github.zaispring.image.." };
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -59,33 +65,46 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void internalAndResilienceDependOnlyOnTheRootPackage() {
+	void resilienceDependsOnlyOnTheRootPackage() {
 		noClasses().that()
-			.resideInAnyPackage("io.github.zaispring.internal..", "io.github.zaispring.resilience..")
+			.resideInAPackage("io.github.zaispring.resilience..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.github.zaispring.chat..", "io.github.zaispring.observation..",
+			.resideInAnyPackage(with(ENDPOINTS, "io.github.zaispring.internal..", "io.github.zaispring.observation..",
+					"io.github.zaispring.autoconfigure.."))
+			.check(CLASSES);
+	}
+
+	@Test
+	void internalDependsOnlyOnRootAndResilience() {
+		noClasses().that()
+			.resideInAPackage("io.github.zaispring.internal..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(
+					with(ENDPOINTS, "io.github.zaispring.observation..", "io.github.zaispring.autoconfigure.."))
+			.check(CLASSES);
+	}
+
+	@Test
+	void endpointPackagesDependOnlyOnRootAndInternal() {
+		noClasses().that()
+			.resideInAnyPackage(ENDPOINTS)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.github.zaispring.resilience..", "io.github.zaispring.observation..",
 					"io.github.zaispring.autoconfigure..")
 			.check(CLASSES);
 	}
 
 	@Test
-	void chatDependsOnlyOnRootAndInternal() {
-		noClasses().that()
-			.resideInAPackage("io.github.zaispring.chat..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("io.github.zaispring.observation..", "io.github.zaispring.autoconfigure..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void observationDependsOnlyOnRootChatAndResilience() {
+	void observationDependsOnlyOnRootAndEndpointPackages() {
 		noClasses().that()
 			.resideInAPackage("io.github.zaispring.observation..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.github.zaispring.internal..", "io.github.zaispring.autoconfigure..")
+			.resideInAnyPackage("io.github.zaispring.internal..", "io.github.zaispring.resilience..",
+					"io.github.zaispring.autoconfigure..")
 			.check(CLASSES);
 	}
 
@@ -102,6 +121,12 @@ class ArchitectureTests {
 	@Test
 	void packagesHaveNoCycles() {
 		slices().matching("io.github.zaispring.(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	private static String[] with(String[] packages, String... more) {
+		String[] all = Arrays.copyOf(packages, packages.length + more.length);
+		System.arraycopy(more, 0, all, packages.length, more.length);
+		return all;
 	}
 
 }
