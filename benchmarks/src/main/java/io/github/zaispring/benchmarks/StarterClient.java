@@ -39,20 +39,30 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class StarterClient implements BenchClient {
 
+	private static final String OBSERVATION_AUTO_CONFIGURATION = "org.springframework.boot.micrometer.observation."
+			+ "autoconfigure.ObservationAutoConfiguration";
+
 	private final ConfigurableApplicationContext context;
 
 	private final ZaiChatOperations zai;
 
-	StarterClient(String baseUrl, int maxConnections) {
+	StarterClient(String baseUrl, int maxConnections, boolean observed) {
+		// without observation: a Boot application without actuator, which has no
+		// ObservationRegistry
 		this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("zai.api-key=id.secret", "zai.base-url=" + baseUrl,
 					"zai.pool.max-connections=" + maxConnections, "spring.main.banner-mode=off",
-					"logging.level.root=WARN")
+					"logging.level.root=WARN",
+					"spring.autoconfigure.exclude=" + (observed ? "" : OBSERVATION_AUTO_CONFIGURATION))
 			.run();
 		this.zai = this.context.getBean(ZaiChatOperations.class);
-		if (this.context.getBean(ObservationRegistry.class).isNoop()) {
-			throw new IllegalStateException("The starter's context has a no-op ObservationRegistry");
+		boolean hasRegistry = !this.context.getBeanProvider(ObservationRegistry.class)
+			.getIfAvailable(() -> ObservationRegistry.NOOP)
+			.isNoop();
+		if (hasRegistry != observed) {
+			throw new IllegalStateException("The starter's context " + (observed ? "has no" : "has an")
+					+ " ObservationRegistry; expected " + (observed ? "one" : "none"));
 		}
 	}
 

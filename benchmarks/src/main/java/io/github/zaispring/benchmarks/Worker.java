@@ -102,7 +102,8 @@ public final class Worker {
 		String baseUrl = this.options.get(workload + "Url");
 		int maxConnections = Options.integer(this.options, "maxConnections");
 		return switch (this.system) {
-			case "starter" -> new StarterClient(baseUrl, maxConnections);
+			case "starter" -> new StarterClient(baseUrl, maxConnections, true);
+			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
 			case "baseline" -> new WebClientBaseline(baseUrl, maxConnections);
 			case "zai-sdk" -> new ZaiSdkClient(baseUrl, maxConnections);
 			case "spring-ai" -> new SpringAiClient(baseUrl);

@@ -20,33 +20,34 @@ import java.nio.ByteBuffer;
 
 import tools.jackson.databind.ObjectReader;
 
-import org.springframework.core.ResolvableType;
-import org.springframework.core.codec.Decoder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.AbstractJacksonDecoder;
-import org.springframework.util.ClassUtils;
 
 /**
- * Reads one JSON payload, such as the data of a server-sent event, into an object, with
- * the JSON codec of the client's {@code WebClient}.
- * <p>
- * Measured reason for not simply calling
- * {@link Decoder#decode(DataBuffer, ResolvableType, org.springframework.util.MimeType, java.util.Map)}
- * per chunk: it builds a new {@code ObjectReader}, wraps the buffer in an
- * {@code InputStream} and checks the codec's debug logging for every chunk, which was a
- * quarter of the client's CPU per chunk in the benchmarks. With a Jackson codec, this
- * reads with one {@code ObjectReader} made from the codec's own mapper (so the
- * application's JSON settings still apply) straight from the payload's bytes.
+ * Reads one JSON payload, such as the data of a server-sent event or a whole answer, into
+ * a wire type with {@link WireJson}: one {@code ObjectReader} per type, straight from the
+ * payload's bytes (see BENCHMARKS.md for why not the codec's {@code decode}).
  *
  * @param <T> the type of the objects read
  * @author zai-spring-boot contributors
  */
-public abstract class PayloadReader<T> {
+public final class PayloadReader<T> {
 
-	private static final boolean JACKSON_PRESENT = ClassUtils.isPresent("tools.jackson.databind.ObjectReader",
-			PayloadReader.class.getClassLoader());
+	private final ObjectReader reader;
+
+	private PayloadReader(ObjectReader reader) {
+		this.reader = reader;
+	}
+
+	/**
+	 * Create a reader of the given wire type.
+	 * @param <T> the type of the objects read
+	 * @param type the type of the objects read
+	 * @return the reader
+	 */
+	public static <T> PayloadReader<T> of(Class<T> type) {
+		return new PayloadReader<>(WireJson.reader(type));
+	}
 
 	/**
 	 * Read the payload and release it.
@@ -54,76 +55,22 @@ public abstract class PayloadReader<T> {
 	 * @return the object read
 	 * @throws RuntimeException when the payload is not valid JSON for the type
 	 */
-	public abstract T read(DataBuffer payload);
-
-	/**
-	 * Create a reader of the given type with the given decoder.
-	 * @param <T> the type of the objects read
-	 * @param decoder the JSON decoder of the client
-	 * @param type the type of the objects read
-	 * @return the reader
-	 */
-	public static <T> PayloadReader<T> of(Decoder<?> decoder, Class<T> type) {
-		if (JACKSON_PRESENT && decoder instanceof AbstractJacksonDecoder<?> jacksonDecoder) {
-			return new JacksonPayloadReader<>(jacksonDecoder.getMapper().readerFor(type));
-		}
-		return new DecoderPayloadReader<>(decoder, type);
-	}
-
-	/**
-	 * Reads with a Jackson {@link ObjectReader}.
-	 */
-	private static final class JacksonPayloadReader<T> extends PayloadReader<T> {
-
-		private final ObjectReader reader;
-
-		JacksonPayloadReader(ObjectReader reader) {
-			this.reader = reader;
-		}
-
-		@Override
-		public T read(DataBuffer payload) {
-			try {
-				try (DataBuffer.ByteBufferIterator buffers = payload.readableByteBuffers()) {
-					ByteBuffer first = buffers.hasNext() ? buffers.next() : ByteBuffer.allocate(0);
-					if (first.hasArray() && !buffers.hasNext()) {
-						return this.reader.readValue(first.array(), first.arrayOffset() + first.position(),
-								first.remaining());
-					}
+	public T read(DataBuffer payload) {
+		try {
+			try (DataBuffer.ByteBufferIterator buffers = payload.readableByteBuffers()) {
+				ByteBuffer first = buffers.hasNext() ? buffers.next() : ByteBuffer.allocate(0);
+				if (first.hasArray() && !buffers.hasNext()) {
+					return this.reader.readValue(first.array(), first.arrayOffset() + first.position(),
+							first.remaining());
 				}
-				byte[] bytes = new byte[payload.readableByteCount()];
-				payload.read(bytes);
-				return this.reader.readValue(bytes);
 			}
-			finally {
-				DataBufferUtils.release(payload);
-			}
+			byte[] bytes = new byte[payload.readableByteCount()];
+			payload.read(bytes);
+			return this.reader.readValue(bytes);
 		}
-
-	}
-
-	/**
-	 * Reads with any other decoder.
-	 */
-	private static final class DecoderPayloadReader<T> extends PayloadReader<T> {
-
-		private final Decoder<?> decoder;
-
-		private final Class<T> type;
-
-		private final ResolvableType resolvableType;
-
-		DecoderPayloadReader(Decoder<?> decoder, Class<T> type) {
-			this.decoder = decoder;
-			this.type = type;
-			this.resolvableType = ResolvableType.forClass(type);
+		finally {
+			DataBufferUtils.release(payload);
 		}
-
-		@Override
-		public T read(DataBuffer payload) {
-			return this.type.cast(this.decoder.decode(payload, this.resolvableType, MediaType.APPLICATION_JSON, null));
-		}
-
 	}
 
 }

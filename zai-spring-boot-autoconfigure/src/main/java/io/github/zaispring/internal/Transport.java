@@ -134,8 +134,7 @@ final class Transport {
 
 	@SuppressWarnings("unchecked")
 	private <R> PayloadReader<R> reader(Class<R> type) {
-		return (PayloadReader<R>) this.readers.computeIfAbsent(type,
-				(key) -> PayloadReader.of(WireJson.decoder(), key));
+		return (PayloadReader<R>) this.readers.computeIfAbsent(type, PayloadReader::of);
 	}
 
 	private <R> R readEvent(PayloadReader<R> reader, DataBuffer payload, ExchangeCall<?, R> call) {

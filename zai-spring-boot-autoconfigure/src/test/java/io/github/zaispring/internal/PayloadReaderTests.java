@@ -25,13 +25,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.codec.StringDecoder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
-import org.springframework.http.codec.json.JacksonJsonDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -45,8 +42,7 @@ class PayloadReaderTests {
 
 	private static final String CHUNK = "{\"id\":\"s1\",\"created\":1,\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Olá\"}}],\"extra\":true}";
 
-	private final PayloadReader<ChatCompletionChunk> reader = PayloadReader
-		.of(new JacksonJsonDecoder(JsonMapper.builder().build()), ChatCompletionChunk.class);
+	private final PayloadReader<ChatCompletionChunk> reader = PayloadReader.of(ChatCompletionChunk.class);
 
 	@Test
 	void readsAHeapBuffer() {
@@ -78,13 +74,6 @@ class PayloadReaderTests {
 	void failsOnJsonThatIsNotAChunk() {
 		DataBuffer payload = DefaultDataBufferFactory.sharedInstance.wrap("{\"id\":".getBytes(StandardCharsets.UTF_8));
 		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> this.reader.read(payload));
-	}
-
-	@Test
-	void fallsBackToTheDecoderForOtherCodecs() {
-		PayloadReader<String> text = PayloadReader.of(StringDecoder.allMimeTypes(), String.class);
-		DataBuffer payload = DefaultDataBufferFactory.sharedInstance.wrap("plain".getBytes(StandardCharsets.UTF_8));
-		assertThat(text.read(payload)).isEqualTo("plain");
 	}
 
 }
