@@ -69,7 +69,10 @@ final class ZaiPropertiesCheck {
 					|| !applicationSources.apply(source)) {
 				continue;
 			}
-			for (ConfigurationPropertyName name : iterable.filter(ZaiPropertyNames.ROOT::isAncestorOf)) {
+			for (ConfigurationPropertyName name : iterable) {
+				if (!ZaiPropertyNames.ROOT.isAncestorOf(name)) {
+					continue;
+				}
 				known = (known != null) ? known : ZaiPropertyNames.of();
 				if (!known.isKnown(name) && !unknown.containsKey(name)) {
 					ConfigurationProperty property = source.getConfigurationProperty(name);

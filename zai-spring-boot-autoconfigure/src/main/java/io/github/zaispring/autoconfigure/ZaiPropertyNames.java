@@ -16,14 +16,19 @@
 
 package io.github.zaispring.autoconfigure;
 
-import java.beans.PropertyDescriptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
@@ -47,7 +52,7 @@ final class ZaiPropertyNames {
 
 	/**
 	 * Return the property names of {@link ZaiProperties}.
-	 * @return the names, group by group, sorted by name within a group
+	 * @return the names, sorted by name within a group
 	 */
 	static ZaiPropertyNames of() {
 		List<ConfigurationPropertyName> names = new ArrayList<>();
@@ -55,20 +60,58 @@ final class ZaiPropertyNames {
 		return new ZaiPropertyNames(List.copyOf(names));
 	}
 
+	// Runs at every startup: plain reflection rather than java.beans introspection, and
+	// no lambdas or string concatenation, whose first use costs milliseconds of a cold
+	// start
 	private static void collect(ConfigurationPropertyName prefix, Class<?> type,
 			List<ConfigurationPropertyName> names) {
-		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
-			if (descriptor.getReadMethod() == null || "class".equals(descriptor.getName())) {
-				continue;
-			}
-			ConfigurationPropertyName name = prefix.append(DataObjectPropertyName.toDashedForm(descriptor.getName()));
-			if (descriptor.getWriteMethod() != null) {
-				names.add(name);
-			}
-			else if (isGroup(descriptor.getPropertyType())) {
-				collect(name, descriptor.getPropertyType(), names);
+		Set<String> properties = new TreeSet<>();
+		Set<String> setters = new HashSet<>();
+		for (Method method : type.getMethods()) {
+			if (method.getName().startsWith("set") && method.getParameterCount() == 1) {
+				setters.add(method.getName().substring(3));
 			}
 		}
+		for (Method method : type.getMethods()) {
+			String property = propertyOfGetter(method);
+			if (property != null && setters.contains(property)) {
+				properties.add(property);
+			}
+		}
+		Map<String, Class<?>> groups = new TreeMap<>();
+		for (Method method : type.getMethods()) {
+			String property = propertyOfGetter(method);
+			if (property != null && !setters.contains(property) && isGroup(method.getReturnType())) {
+				groups.put(property, method.getReturnType());
+			}
+		}
+		for (String property : properties) {
+			names.add(prefix.append(dashed(property)));
+		}
+		for (Map.Entry<String, Class<?>> group : groups.entrySet()) {
+			collect(prefix.append(dashed(group.getKey())), group.getValue(), names);
+		}
+	}
+
+	private static @Nullable String propertyOfGetter(Method method) {
+		if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers())
+				|| method.getDeclaringClass() == Object.class) {
+			return null;
+		}
+		String name = method.getName();
+		if (name.startsWith("get") && name.length() > 3) {
+			return name.substring(3);
+		}
+		if (name.startsWith("is") && name.length() > 2 && method.getReturnType() == boolean.class) {
+			return name.substring(2);
+		}
+		return null;
+	}
+
+	private static String dashed(String capitalized) {
+		StringBuilder name = new StringBuilder(capitalized);
+		name.setCharAt(0, Character.toLowerCase(name.charAt(0)));
+		return DataObjectPropertyName.toDashedForm(name.toString());
 	}
 
 	private static boolean isGroup(Class<?> type) {
