@@ -53,7 +53,7 @@ class ZaiConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (ZaiApiKey.PROPERTY.equals(invalid.getProperty())) {
 			return analyzeMissingKey(invalid);
 		}
-		return new FailureAnalysis("Invalid Z.AI configuration: " + invalid.getMessage() + "\n"
+		return new FailureAnalysis("Invalid Z.AI configuration: " + invalid.getMessage()
 				+ describeBoundProperty(findCause(failure, BindException.class), invalid.getProperty()), """
 						Update %s in your application's configuration, for example in application.yml:
 
@@ -63,8 +63,8 @@ class ZaiConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 	private FailureAnalysis analyzeMissingKey(ZaiConfigurationException cause) {
 		return new FailureAnalysis(cause.getMessage(), """
 				Set the ZAI_API_KEY environment variable to your key: nothing else is needed. Or set zai.api-key, \
-				for example in application.yml to read another variable (the empty default after the colon makes \
-				an unset variable fail here, at startup):
+				for example in application.yml, with an empty default after the colon so that an unset variable \
+				is reported here, at startup, instead of being sent as the key:
 
 				%s
 				Create a key at https://z.ai/manage-apikey/apikey-list. To start without the Z.AI client, set \
@@ -115,7 +115,7 @@ class ZaiConfigurationFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (bound == null || !bound.getName().equals(ConfigurationPropertyName.of(property))) {
 			return "";
 		}
-		StringBuilder description = new StringBuilder("\n    Property: ").append(property).append('\n');
+		StringBuilder description = new StringBuilder("\n\n    Property: ").append(property).append('\n');
 		if (!ZaiApiKey.PROPERTY.equals(property)) {
 			description.append("    Value: \"").append(bound.getValue()).append("\"\n");
 		}

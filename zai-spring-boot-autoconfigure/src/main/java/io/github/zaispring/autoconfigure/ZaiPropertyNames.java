@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -72,16 +73,13 @@ final class ZaiPropertyNames {
 				setters.add(method.getName().substring(3));
 			}
 		}
+		Map<String, Class<?>> groups = new TreeMap<>();
 		for (Method method : type.getMethods()) {
 			String property = propertyOfGetter(method);
 			if (property != null && setters.contains(property)) {
 				properties.add(property);
 			}
-		}
-		Map<String, Class<?>> groups = new TreeMap<>();
-		for (Method method : type.getMethods()) {
-			String property = propertyOfGetter(method);
-			if (property != null && !setters.contains(property) && isGroup(method.getReturnType())) {
+			else if (property != null && isGroup(method.getReturnType())) {
 				groups.put(property, method.getReturnType());
 			}
 		}
@@ -169,7 +167,7 @@ final class ZaiPropertyNames {
 	}
 
 	private @Nullable ConfigurationPropertyName nearest(String written,
-			java.util.function.Function<ConfigurationPropertyName, String> form) {
+			Function<ConfigurationPropertyName, String> form) {
 		return this.names.stream()
 			.min(Comparator.comparingInt((ConfigurationPropertyName name) -> distance(written, form.apply(name)))
 				.thenComparingInt((name) -> distance(written, name.toString())))
