@@ -16,6 +16,8 @@
 
 package io.github.zaispring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -30,21 +32,49 @@ final class ZaiApiKey {
 
 	static final String ENVIRONMENT_VARIABLE = "ZAI_API_KEY";
 
+	/**
+	 * The value to recommend: the empty default after the colon makes an unset variable
+	 * an empty key, reported at startup.
+	 */
+	static final String EXAMPLE = "${" + ENVIRONMENT_VARIABLE + ":}";
+
 	private ZaiApiKey() {
 	}
 
+	/**
+	 * Return the key to send.
+	 * @throws ZaiConfigurationException when neither {@code zai.api-key} nor
+	 * {@code ZAI_API_KEY} holds a key: unset, blank, or a {@code ${...}} placeholder that
+	 * nothing resolved
+	 */
 	static String resolve(ZaiProperties properties, Environment environment) {
-		String apiKey = properties.getApiKey();
-		if (apiKey == null || apiKey.isBlank()) {
-			apiKey = environment.getProperty(ENVIRONMENT_VARIABLE);
-		}
-		if (apiKey == null || apiKey.isBlank()) {
-			throw new ZaiConfigurationException(PROPERTY,
-					"No Z.AI API key is configured: neither the property '" + PROPERTY
-							+ "' nor the environment variable '" + ENVIRONMENT_VARIABLE + "' is set to a key.",
-					"${" + ENVIRONMENT_VARIABLE + "}");
+		String property = properties.getApiKey();
+		String apiKey = isKey(property) ? property : environment.getProperty(ENVIRONMENT_VARIABLE);
+		if (apiKey == null || !isKey(apiKey)) {
+			String placeholder = placeholder(property);
+			throw new ZaiConfigurationException(PROPERTY, "No Z.AI API key is configured: neither the property '"
+					+ PROPERTY + "' nor the environment variable '" + ENVIRONMENT_VARIABLE + "' is set to a key."
+					+ ((placeholder != null) ? " The property is set to " + placeholder
+							+ ", a placeholder that nothing resolves: no such environment variable or property is set."
+							: ""),
+					EXAMPLE);
 		}
 		return apiKey.strip();
+	}
+
+	private static boolean isKey(@Nullable String value) {
+		return value != null && !value.isBlank() && placeholder(value) == null;
+	}
+
+	/**
+	 * Return the {@code ${...}} placeholder the value still holds, if any: Boot leaves
+	 * {@code ${ZAI_API_KEY}} as it is when the variable is unset, and sending it as the
+	 * key would fail only at the first call, with a 401.
+	 */
+	private static @Nullable String placeholder(@Nullable String value) {
+		int start = (value != null) ? value.indexOf("${") : -1;
+		int end = (start >= 0) ? value.indexOf('}', start) : -1;
+		return (end > start) ? value.substring(start, end + 1) : null;
 	}
 
 }

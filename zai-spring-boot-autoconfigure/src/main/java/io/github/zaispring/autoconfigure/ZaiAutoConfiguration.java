@@ -25,6 +25,7 @@ import io.github.zaispring.chat.ZaiChatInterceptor;
 import io.github.zaispring.chat.ZaiChatOperations;
 import io.github.zaispring.chat.ZaiChatTemplate;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -54,6 +55,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Import(ZaiObservationConfiguration.class)
 @SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
+
+	ZaiAutoConfiguration(Environment environment, ListableBeanFactory beanFactory) {
+		ZaiPropertiesCheck.check(environment, beanFactory);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(ZaiChatOperations.class)

@@ -106,6 +106,8 @@ public class ZaiBackgroundPreinitializer implements ApplicationListener<Applicat
 			ObservationPreinitializer
 				.preinitialize(ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", classLoader));
 		}
+		// the property names the check of zai.* compares the configuration with
+		ZaiPropertyNames.of();
 		ZaiResilienceFactory resilience = new ZaiResilienceFactory(new ZaiProperties(), null);
 		// lazy: builds neither a connection pool nor a WebClient
 		ZaiChatTemplate.builder()

@@ -17,6 +17,7 @@
 package io.github.zaispring.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -25,6 +26,7 @@ import io.github.zaispring.internal.BaseUrls;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Configuration properties of the Z.AI client, under the {@code zai} prefix.
@@ -87,6 +89,9 @@ public class ZaiProperties {
 			Map.entry("zai.chat.max-tokens", "4096"), Map.entry("zai.retry.max-attempts", "3"),
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
 			Map.entry("zai.pool.max-connections", "500"));
+
+	private static final ChronoUnit[] FORMAT_UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
 
 	private final Chat chat = new Chat();
 
@@ -217,14 +222,39 @@ public class ZaiProperties {
 
 	static Duration positive(String property, @Nullable Duration value) {
 		require(value != null && !value.isNegative() && !value.isZero(), property,
-				() -> property + " must be a positive duration such as 30s, but was " + value);
+				() -> property + " must be a positive duration such as 30s, but was " + format(value));
 		return value;
 	}
 
 	static Duration notNegative(String property, @Nullable Duration value) {
 		require(value != null && !value.isNegative(), property,
-				() -> property + " must be zero or a positive duration such as 30s, but was " + value);
+				() -> property + " must be zero or a positive duration such as 30s, but was " + format(value));
 		return value;
+	}
+
+	/**
+	 * Format a duration as it is written in configuration ({@code -5s}, {@code 500ms}),
+	 * not in ISO-8601 ({@code PT-5S}).
+	 */
+	static String format(@Nullable Duration value) {
+		if (value == null) {
+			return "empty";
+		}
+		if (value.isZero()) {
+			return "0s";
+		}
+		for (ChronoUnit unit : FORMAT_UNITS) {
+			if (isWhole(value, unit)) {
+				return DurationStyle.SIMPLE.print(value, unit);
+			}
+		}
+		return DurationStyle.SIMPLE.print(value, ChronoUnit.NANOS);
+	}
+
+	private static boolean isWhole(Duration value, ChronoUnit unit) {
+		Duration step = unit.getDuration();
+		return (step.getSeconds() > 0) ? value.getNano() == 0 && value.getSeconds() % step.getSeconds() == 0
+				: value.getNano() % step.getNano() == 0;
 	}
 
 	/**

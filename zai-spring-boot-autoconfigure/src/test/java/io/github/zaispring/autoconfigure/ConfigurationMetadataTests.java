@@ -26,11 +26,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks the generated configuration metadata: every property is described for the IDE,
- * and the README's configuration table lists every property with its default.
+ * the models are offered as hints, the names the starter accepts are those of the
+ * metadata, and the README's configuration table lists every property with its default.
  *
  * @author zai-spring-boot contributors
  */
@@ -67,12 +70,37 @@ class ConfigurationMetadataTests {
 		});
 	}
 
+	@Test
+	void theNamesTheStarterAcceptsAreThePropertiesOfTheMetadata() throws IOException {
+		assertThat(ZaiPropertyNames.of().all()).map(ConfigurationPropertyName::toString)
+			.containsExactlyInAnyOrderElementsOf(
+					properties().stream().map((property) -> property.get("name").asString()).toList());
+	}
+
+	@Test
+	void offersTheGlmModelsAsHintsOfTheChatModelWithoutRestrictingIt() throws IOException {
+		JsonNode hint = metadata().get("hints")
+			.valueStream()
+			.filter((candidate) -> candidate.get("name").asString().equals("zai.chat.model"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(hint.get("values").valueStream().map((value) -> value.get("value").asString())).contains("glm-4.6",
+				"glm-4.7", "glm-4.7-flash", "glm-5.3", "glm-4.6v", "glm-4.5-air");
+		assertThat(hint.get("values").valueStream())
+			.allSatisfy((value) -> assertThat(value.path("description").asString("")).isNotBlank());
+		assertThat(hint.get("providers").valueStream().map((provider) -> provider.get("name").asString()))
+			.containsExactly("any");
+	}
+
 	private static List<JsonNode> properties() throws IOException {
+		return metadata().get("properties").valueStream().toList();
+	}
+
+	private static JsonNode metadata() throws IOException {
 		try (InputStream in = ConfigurationMetadataTests.class
 			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).as("generated metadata").isNotNull();
-			JsonNode metadata = JsonMapper.builder().build().readTree(in);
-			return metadata.get("properties").valueStream().toList();
+			return JsonMapper.builder().build().readTree(in);
 		}
 	}
 

@@ -62,7 +62,7 @@ class ZaiAutoConfigurationChainTests {
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("zai.api-key")
 			.contains("ZAI_API_KEY")
-			.contains("api-key: ${ZAI_API_KEY}");
+			.contains("api-key: ${ZAI_API_KEY:}");
 	}
 
 	@Test

@@ -19,7 +19,9 @@ package io.github.zaispring.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.ChatCompletionChunk;
@@ -44,6 +46,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -167,21 +170,69 @@ class ZaiAutoConfigurationTests {
 	}
 
 	@Test
+	void takesTheKeyFromAnEnvironmentVariableAlone() {
+		this.contextRunner.withPropertyValues("zai.base-url=" + baseUrl())
+			.withInitializer((context) -> ZaiPropertiesCheckTests.replaceEnvironmentVariables(context,
+					Map.of("ZAI_API_KEY", KEY)))
+			.run((context) -> assertThat(sentAuthorization(context)).isEqualTo("Bearer " + KEY));
+	}
+
+	@Test
+	void takesTheKeyThroughTheRecommendedPlaceholder() {
+		this.contextRunner.withPropertyValues("zai.api-key=" + ZaiApiKey.EXAMPLE, "zai.base-url=" + baseUrl())
+			.withInitializer((context) -> ZaiPropertiesCheckTests.replaceEnvironmentVariables(context,
+					Map.of("ZAI_API_KEY", KEY)))
+			.run((context) -> assertThat(sentAuthorization(context)).isEqualTo("Bearer " + KEY));
+	}
+
+	@Test
 	void failsWithAnalysisNamingThePropertyAndTheVariableWhenNoKeyIsSet() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withInitializer(ZaiAutoConfigurationTests::noEnvironmentVariables).run((context) -> {
 			FailureAnalysis analysis = analyze(context);
 			assertThat(analysis.getDescription()).contains("zai.api-key").contains("ZAI_API_KEY");
-			assertThat(analysis.getAction()).contains("zai:\n      api-key: ${ZAI_API_KEY}")
-				.contains("ZAI_API_KEY")
+			assertThat(analysis.getAction()).contains("zai:\n      api-key: ${ZAI_API_KEY:}\n")
+				.contains("Set the ZAI_API_KEY environment variable")
 				.contains("zai.enabled=false");
 		});
 	}
 
 	@Test
 	void failsLikeAMissingKeyWhenTheKeyIsBlank() {
-		this.contextRunner.withPropertyValues("zai.api-key=   ").run((context) -> {
-			assertThat(analyze(context).getDescription()).contains("zai.api-key").contains("ZAI_API_KEY");
-		});
+		this.contextRunner.withInitializer(ZaiAutoConfigurationTests::noEnvironmentVariables)
+			.withPropertyValues("zai.api-key=   ")
+			.run((context) -> assertThat(analyze(context)).usingRecursiveComparison()
+				.ignoringFields("cause")
+				.isEqualTo(analyzeMissingKey()));
+	}
+
+	@Test
+	void failsLikeAMissingKeyWhenTheKeyIsAnUnresolvedPlaceholder() {
+		this.contextRunner.withInitializer(ZaiAutoConfigurationTests::noEnvironmentVariables)
+			.withPropertyValues("zai.api-key=${ZAI_API_KEY}")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				FailureAnalysis missing = analyzeMissingKey();
+				assertThat(analysis.getDescription()).startsWith(missing.getDescription())
+					.contains("The property is set to ${ZAI_API_KEY}, a placeholder that nothing resolves");
+				assertThat(analysis.getAction()).isEqualTo(missing.getAction());
+			});
+	}
+
+	@Test
+	void failsLikeAMissingKeyWhenTheRecommendedPlaceholderFindsNoVariable() {
+		this.contextRunner.withInitializer(ZaiAutoConfigurationTests::noEnvironmentVariables)
+			.withPropertyValues("zai.api-key=" + ZaiApiKey.EXAMPLE)
+			.run((context) -> assertThat(analyze(context)).usingRecursiveComparison()
+				.ignoringFields("cause")
+				.isEqualTo(analyzeMissingKey()));
+	}
+
+	@Test
+	void neverSendsAnUnresolvedPlaceholderOfAnotherVariable() {
+		this.contextRunner.withInitializer(ZaiAutoConfigurationTests::noEnvironmentVariables)
+			.withPropertyValues("zai.api-key=${MY_ZAI_KEY}")
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("The property is set to ${MY_ZAI_KEY}, a placeholder that nothing resolves"));
 	}
 
 	@Test
@@ -361,6 +412,24 @@ class ZaiAutoConfigurationTests {
 		return new MockResponse.Builder().addHeader("Content-Type", "application/json; charset=UTF-8")
 			.body(body)
 			.build();
+	}
+
+	private String sentAuthorization(AssertableApplicationContext context) throws InterruptedException {
+		assertThat(context).hasNotFailed();
+		this.server.enqueue(json(REPLY));
+		context.getBean(ZaiChatOperations.class).chat("hi").block(Duration.ofSeconds(10));
+		return takeRequest().getHeaders().get("Authorization");
+	}
+
+	private FailureAnalysis analyzeMissingKey() {
+		AtomicReference<FailureAnalysis> analysis = new AtomicReference<>();
+		this.contextRunner.withInitializer(ZaiAutoConfigurationTests::noEnvironmentVariables)
+			.run((context) -> analysis.set(analyze(context)));
+		return analysis.get();
+	}
+
+	private static void noEnvironmentVariables(ConfigurableApplicationContext context) {
+		ZaiPropertiesCheckTests.replaceEnvironmentVariables(context, Map.of());
 	}
 
 	private static FailureAnalysis analyze(AssertableApplicationContext context) {
