@@ -87,7 +87,8 @@ class ExchangeStagesTests {
 			@Override
 			public <T> Flux<T> intercept(ZaiCall call, Flux<T> exchange) {
 				seen.set(call);
-				return exchange.doOnSubscribe((s) -> signals.add("subscribe")).doOnComplete(() -> signals.add("end"));
+				return exchange.doOnSubscribe((s) -> signals.add("subscribe"))
+					.doOnNext((answer) -> signals.add("answer"));
 			}
 		}).build()) {
 			ChatCompletion completion = template.chat(ChatRequest.builder().user("hi").build()).block(WAIT);
@@ -95,7 +96,7 @@ class ExchangeStagesTests {
 		}
 		assertThat(this.server.getRequestCount()).isEqualTo(2);
 		assertThat(this.permitEvents).containsExactly("acquired", "released");
-		assertThat(signals).containsExactly("subscribe", "end");
+		assertThat(signals).containsExactly("subscribe", "answer");
 		ZaiCall call = seen.get();
 		assertThat(call.operationName()).isEqualTo("chat");
 		assertThat(call.streaming()).isFalse();
