@@ -82,14 +82,16 @@ public record Choice(int index, ChatCompletionMessage message, @JsonIgnore @Null
 	 * finish reason is a string, kept as sent and read as a {@link FinishReason}.
 	 * @param index the position of the choice
 	 * @param message the answer
-	 * @param finishReason why the model stopped, as the server sent it
+	 * @param finishReasonValue why the model stopped, as the server sent it
 	 * @return the choice
 	 */
+	// The parameter is not named finishReason: the @JsonIgnore of that component would
+	// then apply to it
 	@JsonCreator
 	public static Choice of(@JsonProperty("index") @Nullable Integer index,
 			@JsonProperty("message") @Nullable ChatCompletionMessage message,
-			@JsonProperty("finish_reason") @Nullable String finishReason) {
-		return new Choice((index != null) ? index : 0, message, null, finishReason);
+			@JsonProperty("finish_reason") @Nullable String finishReasonValue) {
+		return new Choice((index != null) ? index : 0, message, null, finishReasonValue);
 	}
 
 }

@@ -83,14 +83,16 @@ public record ChunkChoice(int index, Delta delta, @JsonIgnore @Nullable FinishRe
 	 * finish reason is a string, kept as sent and read as a {@link FinishReason}.
 	 * @param index the position of the choice
 	 * @param delta the increment
-	 * @param finishReason why the model stopped, as the server sent it
+	 * @param finishReasonValue why the model stopped, as the server sent it
 	 * @return the choice
 	 */
+	// The parameter is not named finishReason: the @JsonIgnore of that component would
+	// then apply to it
 	@JsonCreator
 	public static ChunkChoice of(@JsonProperty("index") @Nullable Integer index,
 			@JsonProperty("delta") @Nullable Delta delta,
-			@JsonProperty("finish_reason") @Nullable String finishReason) {
-		return new ChunkChoice((index != null) ? index : 0, delta, null, finishReason);
+			@JsonProperty("finish_reason") @Nullable String finishReasonValue) {
+		return new ChunkChoice((index != null) ? index : 0, delta, null, finishReasonValue);
 	}
 
 }
