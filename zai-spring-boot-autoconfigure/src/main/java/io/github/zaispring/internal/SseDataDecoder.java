@@ -49,7 +49,11 @@ import org.springframework.util.Assert;
  * <li>a body that ends without {@code [DONE]} fails the flux with a
  * {@link ZaiStreamException}; an event left without its blank line at the end of the body
  * is still dispatched first (unlike WHATWG, which drops it);</li>
- * <li>an event larger than the configured maximum fails the flux.</li>
+ * <li>an event larger than the configured maximum fails the flux;</li>
+ * <li>a {@code data} line that follows, in the same event, data that is already a
+ * complete JSON object (or {@code [DONE]}) starts a new event: the form the API docs
+ * print, {@code data: {…}\ndata: {…}\n} without blank lines, is read as one event per
+ * line (see {@link SseEventParser} for why).</li>
  * </ul>
  * Errors of the body itself pass through unchanged.
  * <p>
@@ -354,6 +358,11 @@ public final class SseDataDecoder {
 
 		private int resolveField(byte[] bytes) {
 			if (this.maybeData && this.fieldNameLength == DATA.length) {
+				if (this.hasData && isCompleteEvent(bytes, this.dataLength)) {
+					// A missing blank line, as in the API docs' examples: see
+					// isCompleteEvent
+					dispatch();
+				}
 				if (this.hasData) {
 					// Room is certain: at least "data" of this line was read after the
 					// data
@@ -490,16 +499,69 @@ public final class SseDataDecoder {
 		}
 
 		/**
+		 * Whether {@code bytes[0, length)}, the data of the current event before another
+		 * {@code data} line, is a whole event: a complete JSON object, or {@code [DONE]}.
+		 * <p>
+		 * Why a {@code data} line after a complete object starts a new event, against the
+		 * WHATWG rule that joins the {@code data} lines of an event: the API docs print
+		 * streams as {@code data: {…}\ndata: {…}\n}, without the blank lines the real
+		 * server sends (zai-api.md §4.3). Joined, two chunks would make one payload
+		 * {@code {…}\n{…}} that no JSON reader takes whole; Jackson would read the first
+		 * object and drop the second without a word. The official SDKs do not read that
+		 * form either: the Java SDK's {@code ResponseBodyCallback} keeps only the last
+		 * {@code data} line before a blank line, and the Python SDK's
+		 * {@code SSELineParser} joins the lines and dispatches only at a blank line, so
+		 * both lose the answer silently. Z.AI sends each chunk as one line of compact
+		 * JSON, so a {@code data} line that follows a complete object can only be the
+		 * next event, and data that spans lines (which is never a complete object after
+		 * its first line) is still joined as WHATWG says. The check runs only when a
+		 * second {@code data} line arrives in one event, so the normal form costs
+		 * nothing.
+		 */
+		static boolean isCompleteEvent(byte[] bytes, int length) {
+			if (length == DONE_PAYLOAD.length && Arrays.equals(bytes, 0, length, DONE_PAYLOAD, 0, length)) {
+				return true;
+			}
+			int i = skipWhitespace(bytes, 0, length);
+			if (i == length || bytes[i] != '{') {
+				return false;
+			}
+			int depth = 0;
+			boolean inString = false;
+			for (; i < length; i++) {
+				byte b = bytes[i];
+				if (inString) {
+					if (b == '\\') {
+						i++;
+					}
+					else if (b == '"') {
+						inString = false;
+					}
+				}
+				else if (b == '"') {
+					inString = true;
+				}
+				else if (b == '{' || b == '[') {
+					depth++;
+				}
+				else if ((b == '}' || b == ']') && --depth == 0) {
+					return skipWhitespace(bytes, i + 1, length) == length;
+				}
+			}
+			return false;
+		}
+
+		/**
 		 * Whether the payload is a JSON object whose first key is {@code "error"}: chunks
 		 * start with {@code "id"}, so this finds the error objects the official Python
 		 * SDK handles without parsing every chunk.
 		 */
 		private static boolean startsWithErrorKey(byte[] payload) {
-			int i = skipWhitespace(payload, 0);
+			int i = skipWhitespace(payload, 0, payload.length);
 			if (i >= payload.length || payload[i] != '{') {
 				return false;
 			}
-			i = skipWhitespace(payload, i + 1);
+			i = skipWhitespace(payload, i + 1, payload.length);
 			if (i + ERROR.length + 2 > payload.length || payload[i] != '"') {
 				return false;
 			}
@@ -511,10 +573,9 @@ public final class SseDataDecoder {
 			return payload[i + 1 + ERROR.length] == '"';
 		}
 
-		private static int skipWhitespace(byte[] payload, int from) {
+		private static int skipWhitespace(byte[] payload, int from, int to) {
 			int i = from;
-			while (i < payload.length
-					&& (payload[i] == ' ' || payload[i] == '\t' || payload[i] == '\n' || payload[i] == '\r')) {
+			while (i < to && (payload[i] == ' ' || payload[i] == '\t' || payload[i] == '\n' || payload[i] == '\r')) {
 				i++;
 			}
 			return i;
