@@ -329,9 +329,9 @@ class SseDataDecoderTests {
 					byte[] bytes = new byte[20];
 					Arrays.fill(bytes, filler);
 					bytes[position] = lineEnd;
-					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, 0, 20)).isEqualTo(position);
-					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, position + 1, 20)).isEqualTo(20);
-					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, 0, position)).isEqualTo(position);
+					assertThat(SseBytes.indexOfLineEnd(bytes, 0, 20)).isEqualTo(position);
+					assertThat(SseBytes.indexOfLineEnd(bytes, position + 1, 20)).isEqualTo(20);
+					assertThat(SseBytes.indexOfLineEnd(bytes, 0, position)).isEqualTo(position);
 				}
 			}
 		}
@@ -424,7 +424,7 @@ class SseDataDecoderTests {
 
 	private static boolean complete(String data) {
 		byte[] bytes = bytes(data + "trailing bytes after the data");
-		return SseDataDecoder.SseEventParser.isCompleteEvent(bytes, data.getBytes(StandardCharsets.UTF_8).length);
+		return SseBytes.isCompleteEvent(bytes, data.getBytes(StandardCharsets.UTF_8).length);
 	}
 
 	private void expectStreamError(byte[] body, Consumer<ZaiStreamException> assertions) {
