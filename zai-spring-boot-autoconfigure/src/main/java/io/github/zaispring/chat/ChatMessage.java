@@ -105,7 +105,8 @@ public final class ChatMessage {
 	}
 
 	/**
-	 * Return a multimodal user message (vision models), written as an array of parts.
+	 * Return a multimodal user message, written as an array of parts: text, images,
+	 * videos, files (vision models) or audio (voice models).
 	 * @param parts the parts, at least one
 	 * @return the message
 	 */
@@ -116,7 +117,8 @@ public final class ChatMessage {
 	}
 
 	/**
-	 * Return a multimodal user message (vision models), written as an array of parts.
+	 * Return a multimodal user message, written as an array of parts: text, images,
+	 * videos, files (vision models) or audio (voice models).
 	 * @param parts the parts, at least one
 	 * @return the message
 	 */
