@@ -104,6 +104,16 @@ public record ChatCompletion(@Nullable String id, @JsonProperty("request_id") @N
 	}
 
 	/**
+	 * Return the finish reason of the first choice as the server sent it, also when
+	 * {@link #finishReason()} is {@link FinishReason#UNKNOWN}.
+	 * @return the wire value, for example {@code "stop"}, or {@code null} if there is no
+	 * choice or the server did not say
+	 */
+	public @Nullable String finishReasonValue() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).finishReasonValue();
+	}
+
+	/**
 	 * Return the first choice as an assistant message to append to the conversation
 	 * history: its content, reasoning (for preserved thinking) and tool calls.
 	 * @return the assistant message
@@ -122,9 +132,10 @@ public record ChatCompletion(@Nullable String id, @JsonProperty("request_id") @N
 	 * come from the first chunk that has them; content and reasoning fragments are
 	 * concatenated per choice index; tool-call fragments are merged by their
 	 * {@link ToolCall#index() index} (the first fragment gives id, type and name, later
-	 * fragments append to the arguments) and ordered by it; the finish reason and the
-	 * usage come from the last chunk that has them. Runs in time linear in the total size
-	 * of the chunks.
+	 * fragments append to the arguments) and ordered by it; the finish reason (with its
+	 * wire value) and the usage come from the last chunk that has them; the web search
+	 * results of all chunks are collected in order, each result once. Runs in time linear
+	 * in the total size of the chunks.
 	 * @param chunks the chunks in the order received; an empty list gives an empty
 	 * completion
 	 * @return the completion

@@ -17,6 +17,7 @@
 package io.github.zaispring.chat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,10 @@ import org.springframework.util.Assert;
  * Folds the chunks of a stream into one {@link ChatCompletion} as they arrive, without
  * keeping the chunks: content and reasoning are concatenated per choice, tool calls are
  * merged by their {@code index} (also when {@code tool_stream} sends their arguments in
- * pieces), and the finish reason and usage come from the last chunk that has them.
+ * pieces), the finish reason (with its wire value) and usage come from the last chunk
+ * that has them, and the web search results of all chunks are collected in the order
+ * received, each result once (whether the server sends them in one chunk or repeats
+ * them).
  * <p>
  * Not thread-safe: feed it from one stream, for example with
  * {@code flux.doOnNext(accumulator::add)}.
@@ -46,6 +50,8 @@ public final class ChatCompletionAccumulator {
 	private @Nullable String model;
 
 	private @Nullable Usage usage;
+
+	private @Nullable LinkedHashSet<WebSearchResult> webSearch;
 
 	private final Map<Integer, ChoiceFolder> choices = new TreeMap<>();
 
@@ -73,6 +79,12 @@ public final class ChatCompletionAccumulator {
 		}
 		if (chunk.usage() != null) {
 			this.usage = chunk.usage();
+		}
+		if (!chunk.webSearch().isEmpty()) {
+			if (this.webSearch == null) {
+				this.webSearch = new LinkedHashSet<>();
+			}
+			this.webSearch.addAll(chunk.webSearch());
 		}
 		for (ChunkChoice choice : chunk.choices()) {
 			folderOf(choice.index()).add(choice);
@@ -108,7 +120,8 @@ public final class ChatCompletionAccumulator {
 	public ChatCompletion toCompletion() {
 		List<Choice> folded = new ArrayList<>(this.choices.size());
 		this.choices.forEach((index, folder) -> folded.add(folder.toChoice(index)));
-		return new ChatCompletion(this.id, null, this.created, this.model, folded, this.usage, null);
+		return new ChatCompletion(this.id, null, this.created, this.model, folded, this.usage,
+				(this.webSearch != null) ? new ArrayList<>(this.webSearch) : null);
 	}
 
 	/**
@@ -123,6 +136,8 @@ public final class ChatCompletionAccumulator {
 		private @Nullable StringBuilder reasoning;
 
 		private @Nullable FinishReason finishReason;
+
+		private @Nullable String finishReasonValue;
 
 		private final TreeMap<Integer, ToolCallFolder> toolCalls = new TreeMap<>();
 
@@ -146,6 +161,7 @@ public final class ChatCompletionAccumulator {
 			}
 			if (choice.finishReason() != null) {
 				this.finishReason = choice.finishReason();
+				this.finishReasonValue = choice.finishReasonValue();
 			}
 		}
 
@@ -176,7 +192,7 @@ public final class ChatCompletionAccumulator {
 			ChatCompletionMessage message = new ChatCompletionMessage(role,
 					(this.content != null) ? this.content.toString() : null,
 					(this.reasoning != null) ? this.reasoning.toString() : null, calls);
-			return new Choice(index, message, this.finishReason);
+			return new Choice(index, message, this.finishReason, this.finishReasonValue);
 		}
 
 	}

@@ -20,6 +20,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -32,16 +33,39 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param model the model that answered
  * @param choices the increments, never {@code null}
  * @param usage the token usage; only the last chunk carries it
+ * @param webSearch the web search results this chunk carries (sent when the
+ * {@code web_search} tool runs with {@code search_result} enabled), never {@code null}
  * @author zai-spring-boot
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonDeserialize(using = CompletionDeserializers.Chunk.class)
 public record ChatCompletionChunk(@Nullable String id, @Nullable Long created, @Nullable String model,
-		List<ChunkChoice> choices, @Nullable Usage usage) {
+		List<ChunkChoice> choices, @Nullable Usage usage,
+		@JsonProperty("web_search") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WebSearchResult> webSearch) {
 
 	/**
-	 * Create a new instance; a {@code null} choice list becomes empty.
+	 * Create a new instance; {@code null} lists become empty.
+	 * @param id the task id
+	 * @param created the creation time
+	 * @param model the model
+	 * @param choices the increments
+	 * @param usage the token usage
+	 * @param webSearch the web search results
+	 */
+	public ChatCompletionChunk(@Nullable String id, @Nullable Long created, @Nullable String model,
+			@Nullable List<ChunkChoice> choices, @Nullable Usage usage, @Nullable List<WebSearchResult> webSearch) {
+		this.id = id;
+		this.created = created;
+		this.model = model;
+		this.choices = ModelSupport.copy(choices);
+		this.usage = usage;
+		this.webSearch = ModelSupport.copy(webSearch);
+	}
+
+	/**
+	 * Create a new instance without web search results; a {@code null} choice list
+	 * becomes empty.
 	 * @param id the task id
 	 * @param created the creation time
 	 * @param model the model
@@ -50,11 +74,7 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable Long created, @
 	 */
 	public ChatCompletionChunk(@Nullable String id, @Nullable Long created, @Nullable String model,
 			@Nullable List<ChunkChoice> choices, @Nullable Usage usage) {
-		this.id = id;
-		this.created = created;
-		this.model = model;
-		this.choices = ModelSupport.copy(choices);
-		this.usage = usage;
+		this(id, created, model, choices, usage, null);
 	}
 
 	/**
@@ -90,6 +110,16 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable Long created, @
 	 */
 	public @Nullable FinishReason finishReason() {
 		return this.choices.isEmpty() ? null : this.choices.get(0).finishReason();
+	}
+
+	/**
+	 * Return the finish reason of the first choice as the server sent it, also when
+	 * {@link #finishReason()} is {@link FinishReason#UNKNOWN}.
+	 * @return the wire value, for example {@code "stop"}; {@code null} before the last
+	 * chunk
+	 */
+	public @Nullable String finishReasonValue() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).finishReasonValue();
 	}
 
 	private Delta firstDelta() {

@@ -19,8 +19,11 @@ package io.github.zaispring.chat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -35,7 +38,9 @@ import org.springframework.util.Assert;
  * <p>
  * Written as {@code {"role":…,"content":…,"reasoning_content":…,"tool_calls":[…],
  * "tool_call_id":…}}; unset fields are not sent, and the {@link ToolCall#index() index}
- * of tool calls is dropped because requests do not use it.
+ * of tool calls is dropped because requests do not use it. Fields the API adds later can
+ * be added with {@link #withExtra(String, Object)}; they are written into the message's
+ * object.
  *
  * @author zai-spring-boot
  */
@@ -44,6 +49,9 @@ import org.springframework.util.Assert;
 public final class ChatMessage {
 
 	private static final int TO_STRING_CONTENT_LIMIT = 40;
+
+	private static final Set<String> TYPED_FIELDS = Set.of("role", "content", "reasoning_content", "tool_calls",
+			"tool_call_id");
 
 	private final Role role;
 
@@ -57,14 +65,23 @@ public final class ChatMessage {
 
 	private final @Nullable String toolCallId;
 
+	private final Map<String, Object> extra;
+
 	private ChatMessage(Role role, @Nullable String content, @Nullable List<ContentPart> contentParts,
 			@Nullable String reasoningContent, @Nullable List<ToolCall> toolCalls, @Nullable String toolCallId) {
+		this(role, content, contentParts, reasoningContent, toolCalls, toolCallId, Map.of());
+	}
+
+	private ChatMessage(Role role, @Nullable String content, @Nullable List<ContentPart> contentParts,
+			@Nullable String reasoningContent, @Nullable List<ToolCall> toolCalls, @Nullable String toolCallId,
+			Map<String, Object> extra) {
 		this.role = role;
 		this.content = content;
 		this.contentParts = (contentParts != null) ? List.copyOf(contentParts) : null;
 		this.reasoningContent = reasoningContent;
 		this.toolCalls = (toolCalls != null) ? toolCalls.stream().map(ToolCall::withoutIndex).toList() : List.of();
 		this.toolCallId = toolCallId;
+		this.extra = extra;
 	}
 
 	/**
@@ -88,7 +105,8 @@ public final class ChatMessage {
 	}
 
 	/**
-	 * Return a multimodal user message (vision models), written as an array of parts.
+	 * Return a multimodal user message, written as an array of parts: text, images,
+	 * videos, files (vision models) or audio (voice models).
 	 * @param parts the parts, at least one
 	 * @return the message
 	 */
@@ -99,7 +117,8 @@ public final class ChatMessage {
 	}
 
 	/**
-	 * Return a multimodal user message (vision models), written as an array of parts.
+	 * Return a multimodal user message, written as an array of parts: text, images,
+	 * videos, files (vision models) or audio (voice models).
 	 * @param parts the parts, at least one
 	 * @return the message
 	 */
@@ -216,6 +235,28 @@ public final class ChatMessage {
 		return this.toolCallId;
 	}
 
+	/**
+	 * Return the fields written into the message's object besides the typed ones.
+	 * @return the extra fields, never {@code null}, unmodifiable
+	 */
+	@JsonAnyGetter
+	public Map<String, Object> extra() {
+		return this.extra;
+	}
+
+	/**
+	 * Return a copy of this message with a field the typed API does not cover yet,
+	 * written into the message's object. A {@code null} value removes the field.
+	 * @param name the JSON field name; must not be one of the typed fields
+	 * @param value the value, anything the JSON codec can write
+	 * @return a new message
+	 * @throws IllegalArgumentException if the name is empty or a typed field
+	 */
+	public ChatMessage withExtra(String name, @Nullable Object value) {
+		return new ChatMessage(this.role, this.content, this.contentParts, this.reasoningContent, this.toolCalls,
+				this.toolCallId, ModelSupport.withExtra("ChatMessage", TYPED_FIELDS, this.extra, name, value));
+	}
+
 	@Override
 	public boolean equals(@Nullable Object obj) {
 		if (this == obj) {
@@ -224,13 +265,14 @@ public final class ChatMessage {
 		return (obj instanceof ChatMessage other) && this.role == other.role
 				&& Objects.equals(this.content, other.content) && Objects.equals(this.contentParts, other.contentParts)
 				&& Objects.equals(this.reasoningContent, other.reasoningContent)
-				&& this.toolCalls.equals(other.toolCalls) && Objects.equals(this.toolCallId, other.toolCallId);
+				&& this.toolCalls.equals(other.toolCalls) && Objects.equals(this.toolCallId, other.toolCallId)
+				&& this.extra.equals(other.extra);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.role, this.content, this.contentParts, this.reasoningContent, this.toolCalls,
-				this.toolCallId);
+				this.toolCallId, this.extra);
 	}
 
 	@Override
@@ -251,6 +293,9 @@ public final class ChatMessage {
 		}
 		if (this.toolCallId != null) {
 			fields.add("toolCallId=" + this.toolCallId);
+		}
+		if (!this.extra.isEmpty()) {
+			fields.add("extra=" + this.extra.keySet());
 		}
 		return "ChatMessage{" + String.join(", ", fields) + "}";
 	}

@@ -22,8 +22,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -37,16 +39,22 @@ import org.springframework.util.Assert;
  * An immutable request to {@code POST /chat/completions}. Build one with
  * {@link #builder()}, derive variants with {@link #mutate()}.
  * <p>
- * Unset fields are not sent. An unset {@code model} (and other unset options) take the
- * client's configured defaults ({@code zai.chat.*}). Fields the API adds later can be
- * sent with {@link Builder#extraBody(String, Object)}; they are written at the top level
- * of the JSON body.
+ * Unset fields are not sent. An unset {@code model} ({@code null}, its only spelling) and
+ * other unset options take the client's configured defaults ({@code zai.chat.*}).
+ * <p>
+ * Fields the API adds later can be sent with {@link Builder#extraBody(String, Object)};
+ * they are written at the top level of the JSON body. Inside the body, the typed objects
+ * take fields of their own the same way: {@link ChatMessage#withExtra(String, Object)},
+ * {@link ContentPart#withExtra(String, Object)}, {@link Tool#withExtra(String, Object)},
+ * {@link FunctionDefinition#withExtra(String, Object)}, {@link WebSearch.Builder#extra}
+ * and {@link Mcp.Builder#extra}. Extra HTTP headers for this request alone are set with
+ * {@link Builder#header(String, String)}; they are not part of the body.
  *
  * @author zai-spring-boot
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "model", "messages", "do_sample", "stream", "thinking", "temperature", "top_p", "max_tokens",
-		"tools", "tool_choice", "tool_stream", "stop", "response_format", "request_id", "user_id" })
+		"tools", "tool_choice", "tool_stream", "stop", "response_format", "request_id", "user_id", "reasoning_effort" })
 public final class ChatRequest {
 
 	/**
@@ -59,7 +67,13 @@ public final class ChatRequest {
 			Map.entry("max_tokens", "maxTokens(..)"), Map.entry("tools", "tool(..) or tools(..)"),
 			Map.entry("tool_choice", "toolChoice(..)"), Map.entry("tool_stream", "toolStream(..)"),
 			Map.entry("stop", "stop(..)"), Map.entry("response_format", "responseFormat(..)"),
-			Map.entry("request_id", "requestId(..)"), Map.entry("user_id", "userId(..)"));
+			Map.entry("request_id", "requestId(..)"), Map.entry("user_id", "userId(..)"),
+			Map.entry("reasoning_effort", "reasoningEffort(..)"));
+
+	/**
+	 * Headers the client sets itself; a request must not override them.
+	 */
+	private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "content-type");
 
 	private static final int MAX_STOP_WORDS = 4;
 
@@ -81,7 +95,7 @@ public final class ChatRequest {
 
 	private final List<Tool> tools;
 
-	private final @Nullable String toolChoice;
+	private final @Nullable ToolChoice toolChoice;
 
 	private final @Nullable Boolean toolStream;
 
@@ -93,7 +107,11 @@ public final class ChatRequest {
 
 	private final @Nullable String userId;
 
+	private final @Nullable ReasoningEffort reasoningEffort;
+
 	private final Map<String, Object> extraBody;
+
+	private final Map<String, String> headers;
 
 	private final @Nullable Duration responseTimeout;
 
@@ -117,7 +135,10 @@ public final class ChatRequest {
 		this.responseFormat = builder.responseFormat;
 		this.requestId = builder.requestId;
 		this.userId = builder.userId;
+		this.reasoningEffort = builder.reasoningEffort;
 		this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
+		this.headers = builder.headers.isEmpty() ? Map.of()
+				: Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
 		this.responseTimeout = builder.responseTimeout;
 		this.firstChunkTimeout = builder.firstChunkTimeout;
 		this.streamIdleTimeout = builder.streamIdleTimeout;
@@ -238,11 +259,12 @@ public final class ChatRequest {
 	}
 
 	/**
-	 * Return the tool choice; the API supports only {@code "auto"}.
+	 * Return the tool choice: a mode such as {@code "auto"} (the only one the API
+	 * reference documents) or an object that forces a function.
 	 * @return the tool choice, or {@code null} if not set
 	 */
 	@JsonProperty("tool_choice")
-	public @Nullable String toolChoice() {
+	public @Nullable ToolChoice toolChoice() {
 		return this.toolChoice;
 	}
 
@@ -293,12 +315,30 @@ public final class ChatRequest {
 	}
 
 	/**
+	 * Return how much the model reasons (GLM-5.2 and later).
+	 * @return the effort, or {@code null} if not set
+	 */
+	@JsonProperty("reasoning_effort")
+	public @Nullable ReasoningEffort reasoningEffort() {
+		return this.reasoningEffort;
+	}
+
+	/**
 	 * Return the extra fields written at the top level of the JSON body.
 	 * @return the extra fields, never {@code null}, unmodifiable
 	 */
 	@JsonAnyGetter
 	public Map<String, Object> extraBody() {
 		return this.extraBody;
+	}
+
+	/**
+	 * Return the extra HTTP headers of this request. Not part of the JSON body.
+	 * @return the headers by name, in the order set, never {@code null}, unmodifiable
+	 */
+	@JsonIgnore
+	public Map<String, String> headers() {
+		return this.headers;
 	}
 
 	/**
@@ -345,7 +385,8 @@ public final class ChatRequest {
 				&& Objects.equals(this.toolStream, other.toolStream) && this.stop.equals(other.stop)
 				&& Objects.equals(this.responseFormat, other.responseFormat)
 				&& Objects.equals(this.requestId, other.requestId) && Objects.equals(this.userId, other.userId)
-				&& this.extraBody.equals(other.extraBody) && Objects.equals(this.responseTimeout, other.responseTimeout)
+				&& this.reasoningEffort == other.reasoningEffort && this.extraBody.equals(other.extraBody)
+				&& this.headers.equals(other.headers) && Objects.equals(this.responseTimeout, other.responseTimeout)
 				&& Objects.equals(this.firstChunkTimeout, other.firstChunkTimeout)
 				&& Objects.equals(this.streamIdleTimeout, other.streamIdleTimeout);
 	}
@@ -354,12 +395,14 @@ public final class ChatRequest {
 	public int hashCode() {
 		return Objects.hash(this.model, this.messages, this.doSample, this.stream, this.thinking, this.temperature,
 				this.topP, this.maxTokens, this.tools, this.toolChoice, this.toolStream, this.stop, this.responseFormat,
-				this.requestId, this.userId, this.extraBody);
+				this.requestId, this.userId, this.reasoningEffort, this.extraBody, this.headers, this.responseTimeout,
+				this.firstChunkTimeout, this.streamIdleTimeout);
 	}
 
 	/**
 	 * Return a concise description: the model, the number of messages and the options
-	 * that are set, without message content.
+	 * that are set, without message content, and the names of extra headers without their
+	 * values (they may carry credentials).
 	 * @return the description
 	 */
 	@Override
@@ -379,7 +422,9 @@ public final class ChatRequest {
 		addIfSet(fields, "stop", this.stop.isEmpty() ? null : this.stop.size());
 		addIfSet(fields, "responseFormat", (this.responseFormat != null) ? this.responseFormat.type() : null);
 		addIfSet(fields, "requestId", this.requestId);
+		addIfSet(fields, "reasoningEffort", (this.reasoningEffort != null) ? this.reasoningEffort.value() : null);
 		addIfSet(fields, "extraBody", this.extraBody.isEmpty() ? null : this.extraBody.keySet());
+		addIfSet(fields, "headers", this.headers.isEmpty() ? null : this.headers.keySet());
 		return "ChatRequest{" + String.join(", ", fields) + "}";
 	}
 
@@ -412,7 +457,7 @@ public final class ChatRequest {
 
 		private final List<Tool> tools = new ArrayList<>();
 
-		private @Nullable String toolChoice;
+		private @Nullable ToolChoice toolChoice;
 
 		private @Nullable Boolean toolStream;
 
@@ -424,7 +469,11 @@ public final class ChatRequest {
 
 		private @Nullable String userId;
 
+		private @Nullable ReasoningEffort reasoningEffort;
+
 		private final Map<String, Object> extraBody = new LinkedHashMap<>();
+
+		private final Map<String, String> headers = new LinkedHashMap<>();
 
 		private @Nullable Duration responseTimeout;
 
@@ -451,7 +500,9 @@ public final class ChatRequest {
 			this.responseFormat = request.responseFormat;
 			this.requestId = request.requestId;
 			this.userId = request.userId;
+			this.reasoningEffort = request.reasoningEffort;
 			this.extraBody.putAll(request.extraBody);
+			this.headers.putAll(request.headers);
 			this.responseTimeout = request.responseTimeout;
 			this.firstChunkTimeout = request.firstChunkTimeout;
 			this.streamIdleTimeout = request.streamIdleTimeout;
@@ -461,8 +512,12 @@ public final class ChatRequest {
 		 * Set the model id, for example {@code glm-4.6}.
 		 * @param model the model id, or {@code null} for the configured default
 		 * @return this builder
+		 * @throws IllegalArgumentException if the model is empty or blank: an absent
+		 * model is {@code null}
 		 */
 		public Builder model(@Nullable String model) {
+			Assert.isTrue(model == null || !model.isBlank(), () -> "model must not be empty; use a model id such as "
+					+ "glm-4.6, or null for the configured default (zai.chat.model)");
 			this.model = model;
 			return this;
 		}
@@ -513,9 +568,10 @@ public final class ChatRequest {
 		 * Set the sampling temperature.
 		 * @param temperature a value in [0, 1], or {@code null} for the default
 		 * @return this builder
+		 * @throws IllegalArgumentException if the value is outside [0, 1]
 		 */
 		public Builder temperature(@Nullable Double temperature) {
-			this.temperature = temperature;
+			this.temperature = ModelSupport.checkTemperature("temperature", temperature);
 			return this;
 		}
 
@@ -523,9 +579,10 @@ public final class ChatRequest {
 		 * Set the nucleus sampling probability; tune this or the temperature, not both.
 		 * @param topP a value in (0, 1], or {@code null} for the default
 		 * @return this builder
+		 * @throws IllegalArgumentException if the value is outside (0, 1]
 		 */
 		public Builder topP(@Nullable Double topP) {
-			this.topP = topP;
+			this.topP = ModelSupport.checkTopP("top_p", topP);
 			return this;
 		}
 
@@ -533,9 +590,10 @@ public final class ChatRequest {
 		 * Set the maximum number of output tokens.
 		 * @param maxTokens at least 1, or {@code null} for the model's default
 		 * @return this builder
+		 * @throws IllegalArgumentException if the value is below 1
 		 */
 		public Builder maxTokens(@Nullable Integer maxTokens) {
-			this.maxTokens = maxTokens;
+			this.maxTokens = ModelSupport.checkMaxTokens("maxTokens", maxTokens);
 			return this;
 		}
 
@@ -610,11 +668,25 @@ public final class ChatRequest {
 		}
 
 		/**
-		 * Set the tool choice; the API supports only {@code "auto"}.
+		 * Set the tool choice in its string form; the API reference documents only
+		 * {@code "auto"}.
+		 * @param toolChoice the mode, or {@code null} for the default
+		 * @return this builder
+		 * @throws IllegalArgumentException if the mode is empty
+		 * @see ToolChoice#mode(String)
+		 */
+		public Builder toolChoice(@Nullable String toolChoice) {
+			this.toolChoice = (toolChoice != null) ? ToolChoice.mode(toolChoice) : null;
+			return this;
+		}
+
+		/**
+		 * Set the tool choice, in its string or object form, for example
+		 * {@link ToolChoice#function(String)} to force a call of one function.
 		 * @param toolChoice the tool choice, or {@code null} for the default
 		 * @return this builder
 		 */
-		public Builder toolChoice(@Nullable String toolChoice) {
+		public Builder toolChoice(@Nullable ToolChoice toolChoice) {
 			this.toolChoice = toolChoice;
 			return this;
 		}
@@ -660,6 +732,69 @@ public final class ChatRequest {
 		 */
 		public Builder userId(@Nullable String userId) {
 			this.userId = userId;
+			return this;
+		}
+
+		/**
+		 * Set how much the model reasons (GLM-5.2 and later; GLM-4.x models ignore it).
+		 * @param reasoningEffort the effort, or {@code null} for the server's default
+		 * ({@code max})
+		 * @return this builder
+		 */
+		public Builder reasoningEffort(@Nullable ReasoningEffort reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
+			return this;
+		}
+
+		/**
+		 * Set how much the model reasons from its wire value (GLM-5.2 and later).
+		 * @param reasoningEffort one of {@code max}, {@code xhigh}, {@code high},
+		 * {@code medium}, {@code low}, {@code minimal} and {@code none}, ignoring case;
+		 * or {@code null} for the server's default
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is none of these
+		 */
+		public Builder reasoningEffort(@Nullable String reasoningEffort) {
+			this.reasoningEffort = (reasoningEffort != null) ? ReasoningEffort.from(reasoningEffort) : null;
+			return this;
+		}
+
+		/**
+		 * Add an HTTP header sent with this request alone, for example a tracing or
+		 * routing header of a gateway in front of Z.AI. Headers are not part of the JSON
+		 * body. Setting a header again (in any case) replaces it; a {@code null} value
+		 * removes it.
+		 * @param name the header name; not {@code Authorization} or {@code Content-Type},
+		 * which the client sets itself
+		 * @param value the header value, without line breaks
+		 * @return this builder
+		 * @throws IllegalArgumentException if the name is empty or reserved, or the value
+		 * has a line break
+		 */
+		public Builder header(String name, @Nullable String value) {
+			Assert.hasText(name, "header name must not be empty");
+			Assert.isTrue(!RESERVED_HEADERS.contains(name.strip().toLowerCase(Locale.ROOT)),
+					() -> "header '" + name
+							+ "' cannot be set per request: the client sets Authorization (from zai.api-key) and "
+							+ "Content-Type itself");
+			this.headers.keySet().removeIf(name::equalsIgnoreCase);
+			if (value != null) {
+				Assert.isTrue(value.indexOf('\r') < 0 && value.indexOf('\n') < 0,
+						() -> "value of header '" + name + "' must not contain a line break");
+				this.headers.put(name, value);
+			}
+			return this;
+		}
+
+		/**
+		 * Add HTTP headers sent with this request alone; see
+		 * {@link #header(String, String)}.
+		 * @param headers the headers to add
+		 * @return this builder
+		 */
+		public Builder headers(Map<String, String> headers) {
+			Assert.notNull(headers, "headers must not be null");
+			headers.forEach(this::header);
 			return this;
 		}
 
@@ -743,12 +878,6 @@ public final class ChatRequest {
 			Assert.notEmpty(this.messages, "messages must not be empty; add one with user(..) or message(..)");
 			Assert.isTrue(this.messages.stream().anyMatch((m) -> m.role() == Role.USER || m.role() == Role.TOOL),
 					"messages must contain a user or tool message; the API rejects system and assistant messages only");
-			Assert.isTrue(this.temperature == null || (this.temperature >= 0 && this.temperature <= 1),
-					() -> "temperature must be in [0, 1], but was " + this.temperature);
-			Assert.isTrue(this.topP == null || (this.topP > 0 && this.topP <= 1),
-					() -> "top_p must be in (0, 1], but was " + this.topP);
-			Assert.isTrue(this.maxTokens == null || this.maxTokens >= 1,
-					() -> "maxTokens must be at least 1, but was " + this.maxTokens);
 			Assert.isTrue(this.stop.size() <= MAX_STOP_WORDS,
 					() -> "stop must have at most " + MAX_STOP_WORDS + " words, but has " + this.stop.size());
 			Assert.isTrue(this.requestId == null || (this.requestId.length() >= 6 && this.requestId.length() <= 64),

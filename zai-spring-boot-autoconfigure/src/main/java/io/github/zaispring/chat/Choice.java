@@ -17,10 +17,12 @@
 package io.github.zaispring.chat;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
  * One alternative answer of a {@link ChatCompletion}.
@@ -28,37 +30,68 @@ import org.jspecify.annotations.Nullable;
  * @param index the position of this choice
  * @param message the answer, never {@code null}
  * @param finishReason why the model stopped; {@code null} if the server did not say
+ * @param finishReasonValue the finish reason as the server sent it, for example
+ * {@code "stop"}; kept so that a value this library does not know, read as
+ * {@link FinishReason#UNKNOWN}, is not lost; {@code null} when {@code finishReason} is
  * @author zai-spring-boot
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Choice(int index, ChatCompletionMessage message,
-		@JsonProperty("finish_reason") @Nullable FinishReason finishReason) {
+public record Choice(int index, ChatCompletionMessage message, @JsonIgnore @Nullable FinishReason finishReason,
+		@JsonProperty("finish_reason") @Nullable String finishReasonValue) {
 
 	/**
-	 * Create a new instance; a {@code null} message becomes an empty one.
-	 * @param index the position of this choice
+	 * Create a new instance; a {@code null} message becomes an empty one, and either form
+	 * of the finish reason is derived from the other when only one is given.
+	 * @param index the position of the choice
+	 * @param message the answer
+	 * @param finishReason why the model stopped
+	 * @param finishReasonValue the finish reason as the server sent it
+	 * @throws IllegalArgumentException if both forms are given and do not match
+	 */
+	public Choice(int index, @Nullable ChatCompletionMessage message, @Nullable FinishReason finishReason,
+			@Nullable String finishReasonValue) {
+		this.index = index;
+		this.message = (message != null) ? message : ChatCompletionMessage.EMPTY;
+		if (finishReasonValue == null) {
+			this.finishReason = finishReason;
+			this.finishReasonValue = (finishReason != null) ? finishReason.value() : null;
+		}
+		else {
+			FinishReason parsed = FinishReason.from(finishReasonValue);
+			Assert.isTrue(finishReason == null || finishReason == parsed, () -> "finishReason " + finishReason
+					+ " does not match finishReasonValue '" + finishReasonValue + "'; pass one of them");
+			this.finishReason = parsed;
+			this.finishReasonValue = finishReasonValue;
+		}
+	}
+
+	/**
+	 * Create a new instance from the finish reason's enum form; a {@code null} message
+	 * becomes an empty one.
+	 * @param index the position of the choice
 	 * @param message the answer
 	 * @param finishReason why the model stopped
 	 */
 	public Choice(int index, @Nullable ChatCompletionMessage message, @Nullable FinishReason finishReason) {
-		this.index = index;
-		this.message = (message != null) ? message : ChatCompletionMessage.EMPTY;
-		this.finishReason = finishReason;
+		this(index, message, finishReason, null);
 	}
 
 	/**
-	 * Create a choice from its wire form, where a missing index means {@code 0}.
-	 * @param index the position of this choice
+	 * Create a choice from its wire form, where a missing index means {@code 0} and the
+	 * finish reason is a string, kept as sent and read as a {@link FinishReason}.
+	 * @param index the position of the choice
 	 * @param message the answer
-	 * @param finishReason why the model stopped
+	 * @param finishReasonValue why the model stopped, as the server sent it
 	 * @return the choice
 	 */
+	// The parameter is not named finishReason: the @JsonIgnore of that component would
+	// then apply to it
 	@JsonCreator
 	public static Choice of(@JsonProperty("index") @Nullable Integer index,
 			@JsonProperty("message") @Nullable ChatCompletionMessage message,
-			@JsonProperty("finish_reason") @Nullable FinishReason finishReason) {
-		return new Choice((index != null) ? index : 0, message, finishReason);
+			@JsonProperty("finish_reason") @Nullable String finishReasonValue) {
+		return new Choice((index != null) ? index : 0, message, null, finishReasonValue);
 	}
 
 }

@@ -125,6 +125,7 @@ final class CompletionDeserializers {
 			String model = null;
 			List<ChunkChoice> choices = null;
 			Usage usage = null;
+			List<WebSearchResult> webSearch = null;
 			for (JsonToken token = first; token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
 				String name = parser.currentName();
 				parser.nextToken();
@@ -135,10 +136,12 @@ final class CompletionDeserializers {
 					case "choices" -> choices = choices(parser, context, delegates, ChunkChoice.class, "delta",
 							Delta.class, Delta::of, ChunkChoice::of);
 					case "usage" -> usage = nullOr(parser, context, delegates.usage);
+					// sent when the web_search tool runs with search_result enabled
+					case "web_search" -> webSearch = nullOr(parser, context, delegates.webSearch);
 					default -> parser.skipChildren();
 				}
 			}
-			return new ChatCompletionChunk(id, created, model, choices, usage);
+			return new ChatCompletionChunk(id, created, model, choices, usage, webSearch);
 		}
 
 	}
@@ -197,7 +200,7 @@ final class CompletionDeserializers {
 	@FunctionalInterface
 	private interface ChoiceFactory<C, M> {
 
-		C create(@Nullable Integer index, @Nullable M message, @Nullable FinishReason finishReason);
+		C create(@Nullable Integer index, @Nullable M message, @Nullable String finishReason);
 
 	}
 
@@ -222,7 +225,7 @@ final class CompletionDeserializers {
 			ChoiceFactory<C, M> choiceFactory) {
 		Integer index = null;
 		M message = null;
-		FinishReason finishReason = null;
+		String finishReason = null;
 		for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
 			String name = parser.currentName();
 			JsonToken value = parser.nextToken();
@@ -234,8 +237,9 @@ final class CompletionDeserializers {
 			switch (name) {
 				case "index" -> index = (value == JsonToken.VALUE_NUMBER_INT) ? parser.getIntValue()
 						: nullOr(parser, context, Integer.class);
-				case "finish_reason" -> finishReason = (value == JsonToken.VALUE_STRING)
-						? FinishReason.from(parser.getString()) : nullOr(parser, context, FinishReason.class);
+				// kept as sent: the choice reads it as a FinishReason and keeps the raw
+				// value
+				case "finish_reason" -> finishReason = string(parser, context);
 				default -> parser.skipChildren();
 			}
 		}

@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Why the model stopped generating. Values the server adds later map to {@link #UNKNOWN}
- * instead of failing the parse.
+ * instead of failing the parse; the value as sent stays available from
+ * {@link Choice#finishReasonValue()}, {@link ChunkChoice#finishReasonValue()} and the
+ * {@code finishReasonValue()} shortcuts of {@link ChatCompletion} and
+ * {@link ChatCompletionChunk}.
  *
  * @author zai-spring-boot
  */

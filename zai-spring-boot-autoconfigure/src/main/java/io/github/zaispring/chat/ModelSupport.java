@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +32,10 @@ import org.springframework.util.Assert;
 
 /**
  * Helpers shared by the model: null-tolerant list copies and lenient content decoding,
- * because the response model must never fail on what the server sends, and the check of
- * the timeouts that requests and the template's builder take.
+ * because the response model must never fail on what the server sends; the checks of the
+ * options that requests and the template's builder both take (timeouts, temperature,
+ * top_p, max_tokens), written once so both give the same rule and message; and the extra
+ * fields of the request's typed objects.
  *
  * @author zai-spring-boot
  */
@@ -60,6 +64,97 @@ final class ModelSupport {
 	 */
 	static @Nullable Duration positiveOrNull(String name, @Nullable Duration value) {
 		return (value != null) ? positive(name, value) : null;
+	}
+
+	/**
+	 * Check a sampling temperature: the API accepts [0, 1].
+	 * @param name the name of the argument or property, used in the message
+	 * @param value the temperature, or {@code null} when unset
+	 * @return the temperature
+	 * @throws IllegalArgumentException if the value is outside [0, 1] or NaN
+	 */
+	static @Nullable Double checkTemperature(String name, @Nullable Double value) {
+		Assert.isTrue(value == null || (value >= 0 && value <= 1), () -> name + " must be in [0, 1], but was " + value);
+		return value;
+	}
+
+	/**
+	 * Check a nucleus sampling probability: the API accepts (0, 1].
+	 * @param name the name of the argument or property, used in the message
+	 * @param value top_p, or {@code null} when unset
+	 * @return top_p
+	 * @throws IllegalArgumentException if the value is outside (0, 1] or NaN
+	 */
+	static @Nullable Double checkTopP(String name, @Nullable Double value) {
+		Assert.isTrue(value == null || (value > 0 && value <= 1), () -> name + " must be in (0, 1], but was " + value);
+		return value;
+	}
+
+	/**
+	 * Check a maximum number of output tokens: the API accepts 1 and more.
+	 * @param name the name of the argument or property, used in the message
+	 * @param value the limit, or {@code null} when unset
+	 * @return the limit
+	 * @throws IllegalArgumentException if the value is below 1
+	 */
+	static @Nullable Integer checkMaxTokens(String name, @Nullable Integer value) {
+		Assert.isTrue(value == null || value >= 1, () -> name + " must be at least 1, but was " + value);
+		return value;
+	}
+
+	/**
+	 * Return a copy of the extra fields of a typed request object with one field added,
+	 * replaced or (for a {@code null} value) removed.
+	 * @param owner the simple name of the object, used in the message
+	 * @param typedNames the JSON names the object writes itself; an extra field must not
+	 * use them
+	 * @param extra the current extra fields
+	 * @param key the JSON name of the field
+	 * @param value the value, anything the JSON codec can write, or {@code null} to
+	 * remove the field
+	 * @return the new extra fields, unmodifiable
+	 * @throws IllegalArgumentException if the key is empty or a typed field
+	 */
+	static Map<String, Object> withExtra(String owner, Set<String> typedNames, Map<String, Object> extra, String key,
+			@Nullable Object value) {
+		checkExtraName(owner, typedNames, key);
+		Map<String, Object> copy = new LinkedHashMap<>(extra);
+		if (value != null) {
+			copy.put(key, value);
+		}
+		else {
+			copy.remove(key);
+		}
+		return Collections.unmodifiableMap(copy);
+	}
+
+	/**
+	 * Return an unmodifiable copy of the extra fields given to the constructor of a typed
+	 * request object, without {@code null} values.
+	 * @param owner the simple name of the object, used in the message
+	 * @param typedNames the JSON names the object writes itself
+	 * @param extra the fields, or {@code null} for none
+	 * @return the copy, empty for none
+	 * @throws IllegalArgumentException if a name is empty or a typed field
+	 */
+	static Map<String, Object> extra(String owner, Set<String> typedNames, @Nullable Map<String, ?> extra) {
+		if (extra == null || extra.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> copy = new LinkedHashMap<>(extra.size());
+		extra.forEach((key, value) -> {
+			checkExtraName(owner, typedNames, key);
+			if (value != null) {
+				copy.put(key, value);
+			}
+		});
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static void checkExtraName(String owner, Set<String> typedNames, @Nullable String key) {
+		Assert.hasText(key, () -> owner + " extra field name must not be empty");
+		Assert.isTrue(!typedNames.contains(key), () -> "extra field '" + key + "' is a typed field of " + owner
+				+ "; set it with " + owner + "'s own factories instead");
 	}
 
 	static <T> List<T> copy(@Nullable List<T> list) {

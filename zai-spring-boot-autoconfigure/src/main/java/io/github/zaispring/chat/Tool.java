@@ -17,38 +17,77 @@
 package io.github.zaispring.chat;
 
 import java.util.Map;
+import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
  * An item of the request's {@code tools} array: a function the model may call, the
- * built-in web search, or retrieval from a knowledge base. Create tools with the static
- * factories; exactly the payload that matches {@link #type()} is set.
+ * built-in web search, retrieval from a knowledge base, or a remote MCP server. Create
+ * tools with the static factories; exactly the payload that matches {@link #type()} is
+ * set. Fields the API adds later can be added with {@link #withExtra(String, Object)};
+ * they are written into the tool's object.
+ * <p>
+ * Shapes: {@code {"type":"function","function":{…}}} (see {@link FunctionDefinition}),
+ * {@code {"type":"web_search","web_search":{…}}} (see {@link WebSearch}),
+ * {@code {"type":"retrieval","retrieval":{…}}} (see {@link Retrieval}) and
+ * {@code {"type":"mcp","mcp":{…}}} (see {@link Mcp}).
  *
- * @param type {@code "function"}, {@code "web_search"} or {@code "retrieval"}
+ * @param type {@code "function"}, {@code "web_search"}, {@code "retrieval"} or
+ * {@code "mcp"}
  * @param function the function of a {@code function} tool
  * @param webSearch the options of a {@code web_search} tool
  * @param retrieval the knowledge base of a {@code retrieval} tool
+ * @param mcp the MCP server of an {@code mcp} tool
+ * @param extra fields written into the tool's object besides the typed ones, never
+ * {@code null}
  * @author zai-spring-boot
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({ "type", "function", "web_search", "retrieval", "mcp" })
 public record Tool(String type, @Nullable FunctionDefinition function,
-		@JsonProperty("web_search") @Nullable WebSearch webSearch, @Nullable Retrieval retrieval) {
+		@JsonProperty("web_search") @Nullable WebSearch webSearch, @Nullable Retrieval retrieval, @Nullable Mcp mcp,
+		@JsonAnyGetter Map<String, Object> extra) {
+
+	private static final Set<String> TYPED_FIELDS = Set.of("type", "function", "web_search", "retrieval", "mcp");
 
 	/**
-	 * Create a new instance, checking that the type is set.
+	 * Create a new instance, checking that the type is set and copying the extra fields.
+	 * @param type the tool type
+	 * @param function the function of a {@code function} tool
+	 * @param webSearch the options of a {@code web_search} tool
+	 * @param retrieval the knowledge base of a {@code retrieval} tool
+	 * @param mcp the MCP server of an {@code mcp} tool
+	 * @param extra fields besides the typed ones, {@code null} for none
+	 */
+	public Tool(String type, @Nullable FunctionDefinition function, @Nullable WebSearch webSearch,
+			@Nullable Retrieval retrieval, @Nullable Mcp mcp, @Nullable Map<String, Object> extra) {
+		Assert.hasText(type, "type must not be empty; use function, web_search, retrieval or mcp");
+		this.type = type;
+		this.function = function;
+		this.webSearch = webSearch;
+		this.retrieval = retrieval;
+		this.mcp = mcp;
+		this.extra = ModelSupport.extra("Tool", TYPED_FIELDS, extra);
+	}
+
+	/**
+	 * Create a function, web search or retrieval tool without extra fields.
 	 * @param type the tool type
 	 * @param function the function of a {@code function} tool
 	 * @param webSearch the options of a {@code web_search} tool
 	 * @param retrieval the knowledge base of a {@code retrieval} tool
 	 */
-	public Tool {
-		Assert.hasText(type, "type must not be empty; use function, web_search or retrieval");
+	public Tool(String type, @Nullable FunctionDefinition function, @Nullable WebSearch webSearch,
+			@Nullable Retrieval retrieval) {
+		this(type, function, webSearch, retrieval, null, null);
 	}
 
 	/**
@@ -66,7 +105,8 @@ public record Tool(String type, @Nullable FunctionDefinition function,
 
 	/**
 	 * Return a function tool.
-	 * @param function the function definition
+	 * @param function the function definition, for example with
+	 * {@link FunctionDefinition#withStrict(boolean) strict} set
 	 * @return the tool
 	 */
 	public static Tool function(FunctionDefinition function) {
@@ -92,6 +132,29 @@ public record Tool(String type, @Nullable FunctionDefinition function,
 	 */
 	public static Tool retrieval(String knowledgeId, @Nullable String promptTemplate) {
 		return new Tool("retrieval", null, null, new Retrieval(knowledgeId, promptTemplate));
+	}
+
+	/**
+	 * Return an MCP tool: a remote MCP server whose tools the model may call.
+	 * @param mcp the MCP server, see {@link Mcp#builder(String)}
+	 * @return the tool
+	 */
+	public static Tool mcp(Mcp mcp) {
+		Assert.notNull(mcp, "mcp must not be null; build one with Mcp.builder(serverLabel)");
+		return new Tool("mcp", null, null, null, mcp, null);
+	}
+
+	/**
+	 * Return a copy of this tool with a field the typed API does not cover yet, written
+	 * into the tool's object. A {@code null} value removes the field.
+	 * @param name the JSON field name; must not be one of the typed fields
+	 * @param value the value, anything the JSON codec can write
+	 * @return a new tool
+	 * @throws IllegalArgumentException if the name is empty or a typed field
+	 */
+	public Tool withExtra(String name, @Nullable Object value) {
+		return new Tool(this.type, this.function, this.webSearch, this.retrieval, this.mcp,
+				ModelSupport.withExtra("Tool", TYPED_FIELDS, this.extra, name, value));
 	}
 
 }

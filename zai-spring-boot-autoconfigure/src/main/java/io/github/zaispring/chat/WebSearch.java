@@ -16,6 +16,10 @@
 
 package io.github.zaispring.chat;
 
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -42,6 +46,8 @@ import org.springframework.util.Assert;
  * @param requireSearch whether the answer must be based on the search results
  * @param searchPrompt a custom prompt for using the results ({@code {{current_date}}}
  * placeholder)
+ * @param extra fields written into the object besides the typed ones, for options the API
+ * adds later; never {@code null}
  * @author zai-spring-boot
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,10 +61,54 @@ public record WebSearch(@Nullable Boolean enable, @JsonProperty("search_engine")
 		@JsonProperty("result_sequence") @Nullable String resultSequence,
 		@JsonProperty("search_result") @Nullable Boolean searchResult,
 		@JsonProperty("require_search") @Nullable Boolean requireSearch,
-		@JsonProperty("search_prompt") @Nullable String searchPrompt) {
+		@JsonProperty("search_prompt") @Nullable String searchPrompt, @JsonAnyGetter Map<String, Object> extra) {
+
+	private static final Set<String> TYPED_FIELDS = Set.of("enable", "search_engine", "search_query", "search_intent",
+			"count", "search_domain_filter", "search_recency_filter", "content_size", "result_sequence",
+			"search_result", "require_search", "search_prompt");
 
 	/**
-	 * Create a new instance, checking the search engine and the count.
+	 * Create a new instance, checking the search engine and the count, and copying the
+	 * extra fields.
+	 * @param enable whether web search is enabled
+	 * @param searchEngine the search engine
+	 * @param searchQuery a query that forces a search
+	 * @param searchIntent whether to detect the search intent first
+	 * @param count the number of results
+	 * @param searchDomainFilter a domain to restrict results to
+	 * @param searchRecencyFilter how recent results must be
+	 * @param contentSize how much content per result
+	 * @param resultSequence where results are placed
+	 * @param searchResult whether the response carries the results
+	 * @param requireSearch whether the answer must be based on the results
+	 * @param searchPrompt a custom prompt for using the results
+	 * @param extra fields besides the typed ones, {@code null} for none
+	 */
+	public WebSearch(@Nullable Boolean enable, String searchEngine, @Nullable String searchQuery,
+			@Nullable Boolean searchIntent, @Nullable Integer count, @Nullable String searchDomainFilter,
+			@Nullable String searchRecencyFilter, @Nullable String contentSize, @Nullable String resultSequence,
+			@Nullable Boolean searchResult, @Nullable Boolean requireSearch, @Nullable String searchPrompt,
+			@Nullable Map<String, Object> extra) {
+		Assert.hasText(searchEngine, "searchEngine must not be empty; use for example \"search_pro_jina\"");
+		Assert.isTrue(count == null || (count >= 1 && count <= 50),
+				() -> "count must be between 1 and 50, but was " + count);
+		this.enable = enable;
+		this.searchEngine = searchEngine;
+		this.searchQuery = searchQuery;
+		this.searchIntent = searchIntent;
+		this.count = count;
+		this.searchDomainFilter = searchDomainFilter;
+		this.searchRecencyFilter = searchRecencyFilter;
+		this.contentSize = contentSize;
+		this.resultSequence = resultSequence;
+		this.searchResult = searchResult;
+		this.requireSearch = requireSearch;
+		this.searchPrompt = searchPrompt;
+		this.extra = ModelSupport.extra("WebSearch", TYPED_FIELDS, extra);
+	}
+
+	/**
+	 * Create a new instance without extra fields.
 	 * @param enable whether web search is enabled
 	 * @param searchEngine the search engine
 	 * @param searchQuery a query that forces a search
@@ -72,10 +122,12 @@ public record WebSearch(@Nullable Boolean enable, @JsonProperty("search_engine")
 	 * @param requireSearch whether the answer must be based on the results
 	 * @param searchPrompt a custom prompt for using the results
 	 */
-	public WebSearch {
-		Assert.hasText(searchEngine, "searchEngine must not be empty; use for example \"search_pro_jina\"");
-		Assert.isTrue(count == null || (count >= 1 && count <= 50),
-				() -> "count must be between 1 and 50, but was " + count);
+	public WebSearch(@Nullable Boolean enable, String searchEngine, @Nullable String searchQuery,
+			@Nullable Boolean searchIntent, @Nullable Integer count, @Nullable String searchDomainFilter,
+			@Nullable String searchRecencyFilter, @Nullable String contentSize, @Nullable String resultSequence,
+			@Nullable Boolean searchResult, @Nullable Boolean requireSearch, @Nullable String searchPrompt) {
+		this(enable, searchEngine, searchQuery, searchIntent, count, searchDomainFilter, searchRecencyFilter,
+				contentSize, resultSequence, searchResult, requireSearch, searchPrompt, null);
 	}
 
 	/**
@@ -115,6 +167,8 @@ public record WebSearch(@Nullable Boolean enable, @JsonProperty("search_engine")
 		private @Nullable Boolean requireSearch;
 
 		private @Nullable String searchPrompt;
+
+		private Map<String, Object> extra = Map.of();
 
 		private Builder(String searchEngine) {
 			this.searchEngine = searchEngine;
@@ -242,6 +296,19 @@ public record WebSearch(@Nullable Boolean enable, @JsonProperty("search_engine")
 		}
 
 		/**
+		 * Add an option the typed API does not cover yet, written into the object; a
+		 * {@code null} value removes it.
+		 * @param name the JSON field name; must not be one of the typed fields
+		 * @param value the value, anything the JSON codec can write
+		 * @return this builder
+		 * @throws IllegalArgumentException if the name is empty or a typed field
+		 */
+		public Builder extra(String name, @Nullable Object value) {
+			this.extra = ModelSupport.withExtra("WebSearch", TYPED_FIELDS, this.extra, name, value);
+			return this;
+		}
+
+		/**
 		 * Build the options.
 		 * @return the web search options
 		 * @throws IllegalArgumentException if the search engine is empty or the count is
@@ -250,7 +317,7 @@ public record WebSearch(@Nullable Boolean enable, @JsonProperty("search_engine")
 		public WebSearch build() {
 			return new WebSearch(this.enable, this.searchEngine, this.searchQuery, this.searchIntent, this.count,
 					this.searchDomainFilter, this.searchRecencyFilter, this.contentSize, this.resultSequence,
-					this.searchResult, this.requireSearch, this.searchPrompt);
+					this.searchResult, this.requireSearch, this.searchPrompt, this.extra);
 		}
 
 	}

@@ -89,7 +89,7 @@ class ChatRequestSerializationTests {
 			.responseFormat(ResponseFormat.jsonObject())
 			.requestId("req-123456")
 			.userId("user-123456")
-			.extraBody("reasoning_effort", "high")
+			.reasoningEffort(ReasoningEffort.HIGH)
 			.build()
 			.withStream(true);
 		JsonNode json = MAPPER.readTree(MAPPER.writeValueAsString(request));

@@ -329,12 +329,102 @@ class SseDataDecoderTests {
 					byte[] bytes = new byte[20];
 					Arrays.fill(bytes, filler);
 					bytes[position] = lineEnd;
-					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, 0, 20)).isEqualTo(position);
-					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, position + 1, 20)).isEqualTo(20);
-					assertThat(SseDataDecoder.SseEventParser.indexOfLineEnd(bytes, 0, position)).isEqualTo(position);
+					assertThat(SseBytes.indexOfLineEnd(bytes, 0, 20)).isEqualTo(position);
+					assertThat(SseBytes.indexOfLineEnd(bytes, position + 1, 20)).isEqualTo(20);
+					assertThat(SseBytes.indexOfLineEnd(bytes, 0, position)).isEqualTo(position);
 				}
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\n", "\r\n", "\r" })
+	void eventsWithoutBlankLinesAreOneEventPerDataLineWhateverTheSplitPoint(String lineEnd) {
+		StringBuilder stream = new StringBuilder();
+		for (String payload : RECORDED_PAYLOADS) {
+			stream.append("data: ").append(payload).append(lineEnd);
+		}
+		byte[] body = bytes(stream.append("data: [DONE]").append(lineEnd).toString());
+		for (int split = 0; split <= body.length; split++) {
+			assertThat(decodeAll(chunks(body, split))).as("split at %d", split).isEqualTo(RECORDED_PAYLOADS);
+		}
+	}
+
+	@Test
+	void theStreamPrintedInTheApiDocsIsReadAsItsChunks() {
+		// zai-api.md §4.3, verbatim but for the elided lines
+		List<String> printed = List.of(
+				"{\"id\":\"1\",\"created\":1677652288,\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Spring\"},\"finish_reason\":null}]}",
+				"{\"id\":\"1\",\"created\":1677652288,\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" comes\"},\"finish_reason\":null}]}",
+				"{\"id\":\"1\",\"created\":1677652288,\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" with\"},\"finish_reason\":null}]}",
+				"{\"id\":\"1\",\"created\":1677652288,\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}],\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":262,\"total_tokens\":270,\"prompt_tokens_details\":{\"cached_tokens\":0}}}");
+		StringBuilder body = new StringBuilder();
+		printed.forEach((line) -> body.append("data: ").append(line).append('\n'));
+		body.append("data: [DONE]\n");
+		assertThat(decodeAll(chunks(bytes(body.toString())))).isEqualTo(printed);
+	}
+
+	@Test
+	void eventsWithAndWithoutBlankLinesMayMix() {
+		assertThat(decodeAll(chunks(
+				bytes("data: {\"a\":1}\n\ndata: {\"b\":2}\ndata: {\"c\":3}\n\ndata: {\"d\":4}\ndata: [DONE]\n\n"))))
+			.containsExactly("{\"a\":1}", "{\"b\":2}", "{\"c\":3}", "{\"d\":4}");
+	}
+
+	@Test
+	void bracesAndQuotesInsideStringsDoNotEndAnObject() {
+		assertThat(decodeAll(
+				chunks(bytes("data: {\"t\":\"}\\\"{ ]\\\\\"}\ndata: {\"u\":[1,{\"v\":\"}\"}]}\n" + "data: [DONE]\n"))))
+			.containsExactly("{\"t\":\"}\\\"{ ]\\\\\"}", "{\"u\":[1,{\"v\":\"}\"}]}");
+	}
+
+	@Test
+	void dataSpanningLinesIsStillJoined() {
+		assertThat(decodeAll(chunks(bytes("data: {\"a\":\ndata: 1}\n\ndata: [1,\ndata: 2]\n\ndata: [DONE]\n\n"))))
+			.containsExactly("{\"a\":\n1}", "[1,\n2]");
+	}
+
+	@Test
+	void eventsWithoutBlankLinesEndingWithoutDoneFail() {
+		StepVerifier.create(text(this.decoder.dataPayloads(chunks(bytes("data: {\"a\":1}\ndata: {\"b\":2}\n")), null)))
+			.expectNext("{\"a\":1}", "{\"b\":2}")
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class)
+				.hasMessage("Z.AI stream ended before data: [DONE] (after 2 events); the answer is incomplete"))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void errorObjectWithoutBlankLineFails() {
+		StepVerifier
+			.create(text(this.decoder.dataPayloads(chunks(bytes("data: {\"id\":\"1\"}\n"
+					+ "data: {\"error\":{\"code\":\"1302\",\"message\":\"Rate limit reached for requests\"}}\n")),
+					null)))
+			.expectNext("{\"id\":\"1\"}")
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZaiStreamException.class,
+					(stream) -> assertThat(stream.getErrorCode()).isEqualTo("1302")))
+			.verify(TIMEOUT);
+	}
+
+	@Test
+	void completeEventIsAWholeJsonObjectOrDone() {
+		assertThat(complete("{}")).isTrue();
+		assertThat(complete(" {\"a\":[1,{\"b\":\"]}\"}]} \t")).isTrue();
+		assertThat(complete("[DONE]")).isTrue();
+		assertThat(complete("{\"a\":\"\\\\\"}")).isTrue();
+		assertThat(complete("")).isFalse();
+		assertThat(complete("a")).isFalse();
+		assertThat(complete("[1]")).isFalse();
+		assertThat(complete("{\"a\":")).isFalse();
+		assertThat(complete("{\"a\":\"}")).isFalse();
+		assertThat(complete("{\"a\":\"\\\"}")).isFalse();
+		assertThat(complete("{} x")).isFalse();
+		assertThat(complete("{}\n{}")).isFalse();
+		assertThat(complete(" [DONE]")).isFalse();
+	}
+
+	private static boolean complete(String data) {
+		byte[] bytes = bytes(data + "trailing bytes after the data");
+		return SseBytes.isCompleteEvent(bytes, data.getBytes(StandardCharsets.UTF_8).length);
 	}
 
 	private void expectStreamError(byte[] body, Consumer<ZaiStreamException> assertions) {

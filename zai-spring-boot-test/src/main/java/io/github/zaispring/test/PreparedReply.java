@@ -25,6 +25,7 @@ import io.github.zaispring.chat.FinishReason;
 import io.github.zaispring.chat.FunctionCall;
 import io.github.zaispring.chat.ToolCall;
 import io.github.zaispring.chat.Usage;
+import io.github.zaispring.chat.WebSearchResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -68,7 +69,16 @@ final class PreparedReply {
 		List<ToolCall> toolCalls = withIdsAndIndexes(settings.toolCalls);
 		FinishReason finishReason = (settings.finishReason != null) ? settings.finishReason
 				: toolCalls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
+		String finishReasonValue = (settings.finishReasonValue != null) ? settings.finishReasonValue
+				: finishReason.value();
+		ArrayNode webSearch = webSearch(settings.webSearch);
 		List<byte[]> deltas = new ArrayList<>();
+		if (webSearch != null) {
+			ObjectNode choice = NODES.objectNode().put("index", 0);
+			choice.set("delta", delta().put("content", ""));
+			deltas.add(utf8("\"choices\":" + write(NODES.arrayNode().add(choice)) + ",\"web_search\":"
+					+ write(webSearch) + "}\n\n"));
+		}
 		if (settings.reasoning != null) {
 			for (String piece : TextPieces.split(settings.reasoning, settings.chunkSize)) {
 				deltas.add(textBody("reasoning_content", piece));
@@ -88,11 +98,12 @@ final class PreparedReply {
 			}
 		}
 		this.deltaBodies = deltas.toArray(new byte[0][]);
-		ObjectNode last = NODES.objectNode().put("index", 0).put("finish_reason", finishReason.value());
+		ObjectNode last = NODES.objectNode().put("index", 0).put("finish_reason", finishReasonValue);
 		last.set("delta", delta().put("content", ""));
 		this.lastChunkBody = utf8("\"choices\":" + write(NODES.arrayNode().add(last)) + ",\"usage\":");
-		this.completionChoices = utf8("\"choices\":"
-				+ write(NODES.arrayNode().add(completionChoice(settings, toolCalls, finishReason))) + ",\"usage\":");
+		this.completionChoices = utf8(
+				"\"choices\":" + write(NODES.arrayNode().add(completionChoice(settings, toolCalls, finishReasonValue)))
+						+ ((webSearch != null) ? ",\"web_search\":" + write(webSearch) : "") + ",\"usage\":");
 		this.usageJson = (settings.usage != null) ? usageJson(settings.usage) : null;
 		this.reasoningTokens = (settings.reasoning != null) ? estimateTokens(settings.reasoning.length()) : 0;
 		int toolTokens = 0;
@@ -204,8 +215,32 @@ final class PreparedReply {
 		}
 	}
 
+	private static @Nullable ArrayNode webSearch(List<WebSearchResult> results) {
+		if (results.isEmpty()) {
+			return null;
+		}
+		ArrayNode array = NODES.arrayNode();
+		for (WebSearchResult result : results) {
+			ObjectNode node = array.addObject();
+			putIfSet(node, "title", result.title());
+			putIfSet(node, "content", result.content());
+			putIfSet(node, "link", result.link());
+			putIfSet(node, "media", result.media());
+			putIfSet(node, "icon", result.icon());
+			putIfSet(node, "refer", result.refer());
+			putIfSet(node, "publish_date", result.publishDate());
+		}
+		return array;
+	}
+
+	private static void putIfSet(ObjectNode node, String name, @Nullable String value) {
+		if (value != null) {
+			node.put(name, value);
+		}
+	}
+
 	private static ObjectNode completionChoice(ZaiReply.Settings settings, List<ToolCall> toolCalls,
-			FinishReason finishReason) {
+			String finishReason) {
 		ObjectNode message = NODES.objectNode().put("role", "assistant");
 		if (settings.content != null) {
 			message.put("content", settings.content);
@@ -217,7 +252,7 @@ final class PreparedReply {
 			ArrayNode calls = message.putArray("tool_calls");
 			toolCalls.forEach((call) -> calls.add(toolCall(call)));
 		}
-		ObjectNode choice = NODES.objectNode().put("finish_reason", finishReason.value()).put("index", 0);
+		ObjectNode choice = NODES.objectNode().put("finish_reason", finishReason).put("index", 0);
 		choice.set("message", message);
 		return choice;
 	}

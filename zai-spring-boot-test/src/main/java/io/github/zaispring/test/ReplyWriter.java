@@ -371,6 +371,10 @@ final class ReplyWriter {
 			for (byte[] part : parts) {
 				buffer.writeBytes(part);
 			}
+			if (!this.settings.blankLines) {
+				// Every event ends with the line feed of its blank line: drop it
+				buffer.writerIndex(buffer.writerIndex() - 1);
+			}
 			return buffer;
 		}
 

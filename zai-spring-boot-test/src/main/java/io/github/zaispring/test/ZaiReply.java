@@ -28,6 +28,7 @@ import io.github.zaispring.chat.FinishReason;
 import io.github.zaispring.chat.FunctionCall;
 import io.github.zaispring.chat.ToolCall;
 import io.github.zaispring.chat.Usage;
+import io.github.zaispring.chat.WebSearchResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -216,6 +217,45 @@ public final class ZaiReply {
 	public ZaiReply finishReason(FinishReason finishReason) {
 		Assert.notNull(finishReason, "finishReason must not be null; use a value such as FinishReason.LENGTH");
 		return completion("finishReason", (settings) -> settings.finishReason = finishReason);
+	}
+
+	/**
+	 * Return a copy with a finish reason given by its wire value, for example one this
+	 * library does not know yet (read as {@link FinishReason#UNKNOWN}).
+	 * @param finishReasonValue the wire value, such as {@code "abort"}
+	 * @return the new reply
+	 */
+	public ZaiReply finishReasonValue(String finishReasonValue) {
+		Assert.hasText(finishReasonValue, "finishReasonValue must not be empty; use a value such as \"stop\"");
+		return completion("finishReasonValue", (settings) -> {
+			settings.finishReason = FinishReason.from(finishReasonValue);
+			settings.finishReasonValue = finishReasonValue;
+		});
+	}
+
+	/**
+	 * Return a copy that carries web search results, as the server does when the
+	 * {@code web_search} tool runs with {@code search_result} enabled: a plain answer has
+	 * them in its top-level {@code web_search} array, a stream in a first chunk of its
+	 * own (with an empty content delta).
+	 * @param results the results
+	 * @return the new reply
+	 */
+	public ZaiReply webSearch(WebSearchResult... results) {
+		Assert.notNull(results, "results must not be null");
+		Assert.noNullElements(results, "results must not contain null");
+		List<WebSearchResult> copy = List.copyOf(Arrays.asList(results));
+		return completion("webSearch", (settings) -> settings.webSearch = copy);
+	}
+
+	/**
+	 * Return a copy whose stream events are separated by a single line feed instead of a
+	 * blank line, as the API docs print them ({@code data: {…}\ndata: {…}\n}), to test a
+	 * client against that form.
+	 * @return the new reply
+	 */
+	public ZaiReply withoutBlankLines() {
+		return completion("withoutBlankLines", (settings) -> settings.blankLines = false);
 	}
 
 	/**
@@ -487,6 +527,12 @@ public final class ZaiReply {
 		@Nullable Usage usage;
 
 		@Nullable FinishReason finishReason;
+
+		@Nullable String finishReasonValue;
+
+		List<WebSearchResult> webSearch = List.of();
+
+		boolean blankLines = true;
 
 		List<ToolCall> toolCalls = List.of();
 
