@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.zaispring.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -51,9 +52,7 @@ final class ModelSupport {
 	 * @return the timeout
 	 */
 	static Duration positive(String name, @Nullable Duration value) {
-		Assert.isTrue(value != null && !value.isNegative() && !value.isZero(),
-				() -> name + " must be a positive duration such as 30s, but was " + value);
-		return value;
+		return Checks.positive(name, value);
 	}
 
 	/**

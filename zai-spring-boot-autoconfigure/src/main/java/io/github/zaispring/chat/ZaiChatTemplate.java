@@ -16,8 +16,6 @@
 
 package io.github.zaispring.chat;
 
-import java.util.Map;
-
 import io.github.zaispring.ZaiContentFilterException;
 import io.github.zaispring.ZaiStreamException;
 import io.github.zaispring.internal.ClientBuilder;
@@ -50,11 +48,11 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private static final Operation<ChatRequest, ChatCompletion> CHAT = new Operation<>("chat", HttpMethod.POST,
 			"/chat/completions", ChatCompletion.class, false, ChatRequest::model, ChatRequest::requestId,
-			ZaiChatTemplate::headers, null);
+			ChatRequest::headers, null);
 
 	private static final Operation<ChatRequest, ChatCompletionChunk> STREAM = new Operation<>("chat", HttpMethod.POST,
 			"/chat/completions", ChatCompletionChunk.class, true, ChatRequest::model, ChatRequest::requestId,
-			ZaiChatTemplate::headers, StreamFold::new);
+			ChatRequest::headers, StreamFold::new);
 
 	private final ExchangeCore core;
 
@@ -167,10 +165,6 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		return new Timeouts(request.responseTimeout(), request.firstChunkTimeout(), request.streamIdleTimeout());
 	}
 
-	private static Map<String, String> headers(ChatRequest request) {
-		return Map.of();
-	}
-
 	/**
 	 * Fail the text shortcuts when the reply was cut short: returning the text would pass
 	 * a truncated answer off as a whole one.
@@ -268,9 +262,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder defaultTemperature(@Nullable Double temperature) {
-			Assert.isTrue(temperature == null || (temperature >= 0 && temperature <= 1),
-					() -> "defaultTemperature must be between 0.0 and 1.0, but was " + temperature);
-			this.defaultTemperature = temperature;
+			this.defaultTemperature = ModelSupport.checkTemperature("defaultTemperature", temperature);
 			return this;
 		}
 
@@ -281,9 +273,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder defaultTopP(@Nullable Double topP) {
-			Assert.isTrue(topP == null || (topP > 0 && topP <= 1),
-					() -> "defaultTopP must be greater than 0.0 and at most 1.0, but was " + topP);
-			this.defaultTopP = topP;
+			this.defaultTopP = ModelSupport.checkTopP("defaultTopP", topP);
 			return this;
 		}
 
@@ -294,9 +284,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder defaultMaxTokens(@Nullable Integer maxTokens) {
-			Assert.isTrue(maxTokens == null || maxTokens >= 1,
-					() -> "defaultMaxTokens must be at least 1, but was " + maxTokens);
-			this.defaultMaxTokens = maxTokens;
+			this.defaultMaxTokens = ModelSupport.checkMaxTokens("defaultMaxTokens", maxTokens);
 			return this;
 		}
 

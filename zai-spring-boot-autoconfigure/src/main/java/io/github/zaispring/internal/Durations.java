@@ -47,6 +47,9 @@ public final class Durations {
 		catch (ArithmeticException ex) {
 			return duration.toSeconds() + "s";
 		}
+		if (nanos == 0) {
+			return "0s";
+		}
 		long[] sizes = { 86_400_000_000_000L, 3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L };
 		String[] units = { "d", "h", "m", "s", "ms", "us" };
 		for (int i = 0; i < sizes.length; i++) {

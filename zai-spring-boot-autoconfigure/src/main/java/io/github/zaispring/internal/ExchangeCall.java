@@ -94,8 +94,13 @@ final class ExchangeCall<Q, R> implements ZaiCall {
 		return this.operation.requestId().apply(this.request);
 	}
 
-	String modelOrEmpty() {
-		return (this.model != null) ? this.model : "";
+	/**
+	 * Return the key of the concurrency limit: the model, or {@code none} when the
+	 * request names none, the value the observation's model tags and the limiter's meters
+	 * show for it.
+	 */
+	String limitKey() {
+		return (this.model != null) ? this.model : "none";
 	}
 
 	void countAttempt(ContextView context) {

@@ -162,7 +162,7 @@ public final class ExchangeCore implements AutoCloseable {
 	private <R> Flux<R> limit(ExchangeCall<?, R> call, Flux<R> next) {
 		// outside the retry: a request keeps its slot during backoff, since Z.AI counts
 		// requests in flight, and a rejection by the limit is never retried
-		return this.limiter.limit(call.modelOrEmpty(), next, !call.streaming());
+		return this.limiter.limit(call.limitKey(), next, !call.streaming());
 	}
 
 	private <R> Flux<R> retry(ExchangeCall<?, R> call, Flux<R> next) {

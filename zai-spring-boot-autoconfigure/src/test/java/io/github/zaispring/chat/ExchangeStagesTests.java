@@ -146,6 +146,18 @@ class ExchangeStagesTests {
 				(folded) -> assertThat(folded.content()).isEqualTo("Once upon a time"));
 	}
 
+	@Test
+	void extraHeadersOfARequestAreSentWithTheKeyAndNotInTheBody() throws InterruptedException {
+		this.server.enqueue(json(REPLY));
+		try (ZaiChatTemplate template = builder().build()) {
+			template.chat(ChatRequest.builder().user("hi").header("X-Request-Source", "batch").build()).block(WAIT);
+		}
+		mockwebserver3.RecordedRequest request = this.server.takeRequest();
+		assertThat(request.getHeaders().get("X-Request-Source")).isEqualTo("batch");
+		assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-id.test-secret");
+		assertThat(request.getBody().utf8()).doesNotContain("X-Request-Source");
+	}
+
 	private ZaiChatTemplate.Builder builder() {
 		ConcurrencyLimiter.Listener listener = new ConcurrencyLimiter.Listener() {
 
