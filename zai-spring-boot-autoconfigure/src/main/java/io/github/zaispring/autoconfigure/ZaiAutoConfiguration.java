@@ -24,6 +24,7 @@ import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.chat.ZaiChatInterceptor;
 import io.github.zaispring.chat.ZaiChatOperations;
 import io.github.zaispring.chat.ZaiChatTemplate;
+import io.github.zaispring.internal.ExchangeCore;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -61,33 +63,36 @@ public final class ZaiAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(ZaiChatOperations.class)
-	ZaiChatTemplate zaiChatTemplate(ZaiProperties properties, Environment environment,
+	ZaiCoreSettings zaiCoreSettings(ZaiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryRegistry> retryRegistry,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry, ObjectProvider<ZaiMetricsBinder> metrics,
-			ObjectProvider<ZaiInterceptor> interceptors, ObjectProvider<ZaiChatInterceptor> chatInterceptors,
+			ObjectProvider<ZaiInterceptor> interceptors, ObjectProvider<ZaiChatInterceptor> chatInterceptors) {
+		return new ZaiCoreSettings(properties, environment, webClientBuilder, retryRegistry, circuitBreakerRegistry,
+				metrics, interceptors, chatInterceptors);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ZaiChatOperations.class)
+	ZaiChatTemplate zaiChatTemplate(ZaiProperties properties, ZaiCoreSettings coreSettings,
 			ObjectProvider<ZaiChatTemplateBuilderCustomizer> customizers) {
-		ZaiResilienceFactory resilience = new ZaiResilienceFactory(properties, metrics.getIfAvailable());
-		ZaiChatTemplate.Builder builder = ZaiChatTemplate.builder()
-			.webClientBuilder(() -> webClientBuilder.getIfAvailable(WebClient::builder))
-			.apiKey(ZaiApiKey.resolve(properties, environment))
-			.baseUrl(properties.getBaseUrl())
-			.acceptLanguage(properties.getAcceptLanguage())
-			.connectTimeout(properties.getConnectTimeout())
-			.responseTimeout(properties.getResponseTimeout())
-			.firstChunkTimeout(properties.getFirstChunkTimeout())
-			.streamIdleTimeout(properties.getStreamIdleTimeout())
-			.logBodies(properties.getLogging().isIncludeBodies())
-			.pool(properties.getPool().getMaxConnections(), properties.getPool().getPendingAcquireTimeout(),
-					properties.getPool().getMaxIdleTime())
-			.retry(resilience.retry(retryRegistry.getIfAvailable()))
-			.circuitBreaker(resilience.circuitBreaker(circuitBreakerRegistry.getIfAvailable()))
-			.concurrencyLimiter(resilience.concurrencyLimiter());
+		ZaiChatTemplate.Builder builder = coreSettings.applyTo(ZaiChatTemplate.builder());
 		applyChatDefaults(builder, properties.getChat());
-		interceptors.orderedStream().forEach(builder::interceptor);
-		chatInterceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * The exchange core every Z.AI client of the application shares: the chat template's,
+	 * so that its customizers apply to all, or one of its own when the application
+	 * replaced the chat client. Lazy, so that an application that replaced the chat
+	 * client and uses no other Z.AI client needs no key.
+	 */
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	ExchangeCore zaiExchangeCore(ObjectProvider<ZaiChatOperations> chat, ZaiCoreSettings coreSettings) {
+		return (chat.getIfUnique() instanceof ZaiChatTemplate template) ? template.exchangeCore()
+				: coreSettings.buildCore();
 	}
 
 	private static void applyChatDefaults(ZaiChatTemplate.Builder builder, ZaiProperties.Chat chat) {

@@ -112,6 +112,16 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 	}
 
 	/**
+	 * Return the exchange core of this template, for other Z.AI clients to share with
+	 * {@code exchangeCore(..)} on their builders: one connection pool, retry, limit and
+	 * observation for all of them.
+	 * @return the core
+	 */
+	public ExchangeCore exchangeCore() {
+		return this.core;
+	}
+
+	/**
 	 * Release the connection pool this template created. Does nothing when the pool was
 	 * given to the builder.
 	 */

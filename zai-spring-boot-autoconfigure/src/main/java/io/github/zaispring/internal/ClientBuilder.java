@@ -76,6 +76,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
 	private boolean logBodies;
 
+	private @Nullable ExchangeCore sharedCore;
+
+	// whether a setting of the core was set, which a shared core would ignore
+	private boolean configured;
+
 	/**
 	 * Create a builder with the defaults.
 	 */
@@ -85,6 +90,25 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	@SuppressWarnings("unchecked")
 	private B self() {
 		return (B) this;
+	}
+
+	private B changed() {
+		this.configured = true;
+		return self();
+	}
+
+	/**
+	 * Use the exchange core of another client, so that both share one connection pool,
+	 * one retry, one concurrency limit and the same interceptors; what that core was
+	 * built with applies. The connection, resilience and logging settings of this builder
+	 * must then stay unset.
+	 * @param exchangeCore the core to share, such as the auto-configured one
+	 * @return this builder
+	 */
+	public B exchangeCore(ExchangeCore exchangeCore) {
+		Assert.notNull(exchangeCore, "exchangeCore must not be null");
+		this.sharedCore = exchangeCore;
+		return self();
 	}
 
 	/**
@@ -99,7 +123,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 		Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
 		WebClient.Builder copy = webClientBuilder.clone();
 		this.webClientBuilder = () -> copy;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -112,7 +136,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	public B webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
 		Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
 		this.webClientBuilder = webClientBuilder;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -122,7 +146,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B apiKey(String apiKey) {
 		this.apiKey = apiKey;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -134,7 +158,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B baseUrl(String baseUrl) {
 		this.baseUrl = BaseUrls.check("baseUrl", baseUrl);
-		return self();
+		return changed();
 	}
 
 	/**
@@ -145,7 +169,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B acceptLanguage(@Nullable String acceptLanguage) {
 		this.acceptLanguage = acceptLanguage;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -155,7 +179,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B connectTimeout(Duration connectTimeout) {
 		this.connectTimeout = Checks.positive("connectTimeout", connectTimeout);
-		return self();
+		return changed();
 	}
 
 	/**
@@ -166,7 +190,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B responseTimeout(Duration responseTimeout) {
 		this.responseTimeout = Checks.positive("responseTimeout", responseTimeout);
-		return self();
+		return changed();
 	}
 
 	/**
@@ -176,7 +200,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B firstChunkTimeout(Duration firstChunkTimeout) {
 		this.firstChunkTimeout = Checks.positive("firstChunkTimeout", firstChunkTimeout);
-		return self();
+		return changed();
 	}
 
 	/**
@@ -186,7 +210,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B streamIdleTimeout(Duration streamIdleTimeout) {
 		this.streamIdleTimeout = Checks.positive("streamIdleTimeout", streamIdleTimeout);
-		return self();
+		return changed();
 	}
 
 	/**
@@ -198,7 +222,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	public B connectionProvider(ConnectionProvider connectionProvider) {
 		Assert.notNull(connectionProvider, "connectionProvider must not be null");
 		this.connectionProvider = connectionProvider;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -214,7 +238,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 		this.poolSettings = new PoolSettings(maxConnections,
 				Checks.positive("pendingAcquireTimeout", pendingAcquireTimeout),
 				Checks.positive("maxIdleTime", maxIdleTime));
-		return self();
+		return changed();
 	}
 
 	/**
@@ -227,7 +251,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B retry(@Nullable Retry retry) {
 		this.retry = retry;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -249,7 +273,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B circuitBreaker(@Nullable CircuitBreaker circuitBreaker) {
 		this.circuitBreaker = circuitBreaker;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -259,7 +283,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B concurrencyLimiter(@Nullable ConcurrencyLimiter concurrencyLimiter) {
 		this.concurrencyLimiter = concurrencyLimiter;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -271,7 +295,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	public B interceptor(ZaiInterceptor interceptor) {
 		Assert.notNull(interceptor, "interceptor must not be null");
 		this.interceptors.add(interceptor);
-		return self();
+		return changed();
 	}
 
 	/**
@@ -283,7 +307,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 */
 	public B logBodies(boolean logBodies) {
 		this.logBodies = logBodies;
-		return self();
+		return changed();
 	}
 
 	/**
@@ -302,6 +326,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	 * @throws IllegalArgumentException when no API key was given
 	 */
 	protected ExchangeCore buildCore() {
+		ExchangeCore shared = this.sharedCore;
+		if (shared != null) {
+			Assert.state(!this.configured, () -> "This client shares the exchange core " + shared
+					+ "; its connection, resilience and logging settings come from that core: set them where the "
+					+ "core is built (zai.* properties, or the builder of the client that owns it)");
+			return shared;
+		}
 		String key = this.apiKey;
 		Assert.isTrue(key != null && !key.isBlank(),
 				"apiKey must not be empty: set zai.api-key or the ZAI_API_KEY environment variable");

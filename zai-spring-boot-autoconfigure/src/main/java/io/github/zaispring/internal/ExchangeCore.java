@@ -111,6 +111,14 @@ public final class ExchangeCore implements AutoCloseable {
 	}
 
 	/**
+	 * Create a builder of a core that no client owns yet, to share between clients.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
 	 * Make a call that has a single answer.
 	 * @param <Q> the type of the request
 	 * @param <R> the type of the response
@@ -283,6 +291,25 @@ public final class ExchangeCore implements AutoCloseable {
 			return new Timeouts((this.response != null) ? this.response : defaults.response,
 					(this.firstChunk != null) ? this.firstChunk : defaults.firstChunk,
 					(this.streamIdle != null) ? this.streamIdle : defaults.streamIdle);
+		}
+
+	}
+
+	/**
+	 * Builder of an {@link ExchangeCore}: the settings every client shares.
+	 */
+	public static final class Builder extends ClientBuilder<Builder> {
+
+		Builder() {
+		}
+
+		/**
+		 * Build the core.
+		 * @return a new core
+		 * @throws IllegalArgumentException when no API key was given
+		 */
+		public ExchangeCore build() {
+			return buildCore();
 		}
 
 	}
