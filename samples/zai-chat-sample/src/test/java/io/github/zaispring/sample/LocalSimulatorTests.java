@@ -102,8 +102,15 @@ class LocalSimulatorTests {
 			.getResponseCookies()
 			.getFirst("SESSION")
 			.getValue();
-		stream(session, "My name is Ada.");
-		stream(session, "Which language did Ada write for?");
+		for (String question : List.of("My name is Ada.", "Which language did Ada write for?")) {
+			this.client.post()
+				.uri("/api/chat")
+				.cookie("SESSION", session)
+				.bodyValue(Map.of("message", question))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
 		String answer = answer(stream(session, "What is my name?"));
 		assertThat(answer).isEqualTo(DemoReplies.answer("“What is my name?”",
 				List.of("“My name is Ada.”", "“Which language did Ada write for?”")));
