@@ -335,6 +335,42 @@ class ChatControllerTests {
 	}
 
 	@Test
+	void refusesABrowserRequestFromAnotherSiteWithoutCallingZai() {
+		for (String site : List.of("cross-site", "same-site")) {
+			this.client.get()
+				.uri("/api/chat/stream?message={message}", "Spend the key's balance")
+				.header("Sec-Fetch-Site", site)
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody(String.class)
+				.isEqualTo("The sample answers only its own page, not pages of other sites.");
+			this.client.post()
+				.uri("/api/chat")
+				.header("Sec-Fetch-Site", site)
+				.bodyValue(Map.of("message", "Spend the key's balance"))
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+		}
+		assertThat(this.zai.requestCount()).isZero();
+	}
+
+	@Test
+	void answersItsOwnPageAndClientsThatAreNoBrowser() {
+		this.client.post()
+			.uri("/api/chat")
+			.header("Sec-Fetch-Site", "same-origin")
+			.bodyValue(Map.of("message", "hi"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.post().uri("/api/chat").bodyValue(Map.of("message", "hi")).exchange().expectStatus().isOk();
+		this.client.get().uri("/").header("Sec-Fetch-Site", "cross-site").exchange().expectStatus().isOk();
+		assertThat(this.zai.requestCount()).isEqualTo(2);
+	}
+
+	@Test
 	void tellsThePageThatItAnswersFromASimulatorAndItsLimits() {
 		this.client.get()
 			.uri("/api/chat/settings")
