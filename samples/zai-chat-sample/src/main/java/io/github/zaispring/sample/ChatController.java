@@ -104,8 +104,10 @@ public class ChatController {
 	 * Stream the answer to a message, as the next turn of the session's conversation:
 	 * {@code reasoning} and {@code message} events carry text deltas as {@code {"text":
 	 * "..."}}, then one {@code done} event with the model, finish reason and usage; or a
-	 * single {@code error} event with a message a person can read. The first event only
-	 * sets the client's reconnection delay ({@code sample.chat.reconnect-delay}).
+	 * single {@code error} event with a message a person can read, marked
+	 * {@code "rejected": true} when the message was refused before reaching Z.AI. The
+	 * first event only sets the client's reconnection delay
+	 * ({@code sample.chat.reconnect-delay}).
 	 * @param message the user's message
 	 * @param session the caller's session, which holds the conversation
 	 * @return the events
