@@ -17,9 +17,11 @@
 package io.github.zaispring.sample;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.github.zaispring.ZaiException;
@@ -35,8 +37,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,12 +47,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.WebSession;
 
 /**
- * HTTP API of the sample: a whole answer as JSON, or a stream of text deltas as
- * server-sent events ({@code reasoning} events for the model's thinking, {@code message}
- * events for the answer).
+ * HTTP API of the sample. Each browser session holds one {@link Conversation}, so that
+ * follow-up questions are answered with what was said before; a message is checked
+ * against the {@link ConversationLimits} before anything reaches Z.AI.
+ * <p>
+ * The stream is meant for a browser's {@code EventSource}: text deltas travel as JSON
+ * ({@code {"text": " upon"}}) because {@code EventSource} strips the first space of each
+ * {@code data:} line, and the stream ends with a named {@code done} (or {@code error})
+ * event that tells the page to close the {@code EventSource}, which would otherwise
+ * reconnect and ask again: a second billed call.
  *
  * @author zai-spring-boot contributors
  */
@@ -59,41 +68,131 @@ public class ChatController {
 
 	private final ChatService chatService;
 
-	public ChatController(ChatService chatService) {
+	private final ConversationLimits limits;
+
+	private final SampleChatProperties properties;
+
+	private final LocalSimulatorDetector simulator;
+
+	public ChatController(ChatService chatService, ConversationLimits limits, SampleChatProperties properties,
+			LocalSimulatorDetector simulator) {
 		this.chatService = chatService;
+		this.limits = limits;
+		this.properties = properties;
+		this.simulator = simulator;
 	}
 
 	/**
-	 * Answer a message at once.
+	 * Answer a message at once, as the next turn of the session's conversation.
 	 * @param request the message
+	 * @param session the caller's session, which holds the conversation
 	 * @return the reply, the reasoning, the model and the usage
-	 * @throws ResponseStatusException 400 when the message is empty
+	 * @throws MessageRejectedException (400) when the message is empty or too long, or
+	 * the conversation would become too long
 	 */
 	@PostMapping
-	public Mono<ChatReply> chat(@RequestBody ChatMessageRequest request) {
-		return this.chatService.ask(requireText(request.message())).map(ChatReply::of);
+	public Mono<ChatReply> chat(@RequestBody ChatMessageRequest request, WebSession session) {
+		Conversation conversation = Conversation.of(session);
+		List<Turn> history = conversation.turns();
+		String question = this.limits.check(history, request.message());
+		return this.chatService.ask(history, question)
+			.doOnNext((completion) -> conversation.add(question, completion.content()))
+			.map(ChatReply::of);
 	}
 
 	/**
-	 * Stream the answer: {@code reasoning} and {@code message} events carry text deltas
-	 * as {@code {"text": "..."}} (JSON, so that leading spaces and newlines survive the
-	 * SSE framing), then one {@code done} event with the model and usage, or an
-	 * {@code error} event with a message a person can read.
+	 * Stream the answer to a message, as the next turn of the session's conversation:
+	 * {@code reasoning} and {@code message} events carry text deltas as {@code {"text":
+	 * "..."}}, then one {@code done} event with the model, finish reason and usage; or a
+	 * single {@code error} event with a message a person can read, marked
+	 * {@code "rejected": true} when the message was refused before reaching Z.AI. The
+	 * first event only sets the client's reconnection delay
+	 * ({@code sample.chat.reconnect-delay}).
 	 * @param message the user's message
+	 * @param session the caller's session, which holds the conversation
 	 * @return the events
-	 * @throws ResponseStatusException 400 when the message is empty
 	 */
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	public Flux<ServerSentEvent<Object>> stream(@RequestParam String message) {
-		List<ChatCompletionChunk> received = new ArrayList<>();
+	public Flux<ServerSentEvent<Object>> stream(@RequestParam(required = false) @Nullable String message,
+			WebSession session) {
+		ServerSentEvent<Object> retry = ServerSentEvent.builder().retry(this.properties.reconnectDelay()).build();
+		Conversation conversation = Conversation.of(session);
+		List<Turn> history = conversation.turns();
+		String question;
+		try {
+			question = this.limits.check(history, message);
+		}
+		catch (MessageRejectedException ex) {
+			return Flux.just(retry, event("error", Map.of("message", ex.getMessage(), "rejected", true)));
+		}
+		List<ChatCompletionChunk> received = Collections.synchronizedList(new ArrayList<>());
+		AtomicBoolean remembered = new AtomicBoolean();
 		// errors become an event before the lists are flattened: flattening fails eagerly
 		// and would drop the last words received before the error
-		return this.chatService.stream(requireText(message))
+		Flux<ServerSentEvent<Object>> answer = this.chatService.stream(history, question)
 			.doOnNext(received::add)
 			.map(ChatController::deltaEvents)
-			.concatWith(Mono.fromSupplier(() -> List.of(doneEvent(ChatCompletion.fromChunks(received)))))
-			.onErrorResume((ex) -> Mono.just(List.of(event("error", Map.of("message", ErrorMessages.describe(ex))))))
-			.concatMapIterable(Function.identity());
+			.concatWith(Mono.fromSupplier(() -> {
+				ChatCompletion completion = ChatCompletion.fromChunks(List.copyOf(received));
+				// remembered before the done event leaves, so a follow-up sent on it sees
+				// this turn
+				if (remembered.compareAndSet(false, true)) {
+					conversation.add(question, completion.content());
+				}
+				return List.of(doneEvent(completion));
+			}))
+			.onErrorResume((ex) -> Mono.just(List.of(errorEvent(ErrorMessages.describe(ex)))))
+			.concatMapIterable(Function.identity())
+			.doOnCancel(() -> {
+				// stopped by the user: the conversation goes on from what they saw
+				String partial = ChatCompletion.fromChunks(List.copyOf(received)).content();
+				if (!partial.isEmpty() && remembered.compareAndSet(false, true)) {
+					conversation.add(question, partial);
+				}
+			});
+		return Flux.concat(Mono.just(retry), answer);
+	}
+
+	/**
+	 * Return the session's conversation, so that a reloaded page shows it again.
+	 * @param session the caller's session
+	 * @return the turns, oldest first
+	 */
+	@GetMapping("/conversation")
+	public ConversationView conversation(WebSession session) {
+		return new ConversationView(Conversation.of(session).turns());
+	}
+
+	/**
+	 * Forget the session's conversation, to start a new chat.
+	 * @param session the caller's session
+	 * @return 204
+	 */
+	@DeleteMapping("/conversation")
+	public ResponseEntity<Void> newConversation(WebSession session) {
+		Conversation.of(session).clear();
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Return what the page shows about the sample: whether it answers from the local
+	 * simulator, and the limits of a conversation.
+	 * @return the settings
+	 */
+	@GetMapping("/settings")
+	public Settings settings() {
+		return new Settings(this.simulator.isLocalSimulator(), this.properties.maxMessageLength(),
+				this.properties.maxTurns(), this.properties.maxConversationLength());
+	}
+
+	/**
+	 * Answer a rejected message with a problem detail a person can read.
+	 * @param ex the rejection
+	 * @return the problem detail, 400
+	 */
+	@ExceptionHandler(MessageRejectedException.class)
+	public ProblemDetail handle(MessageRejectedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	/**
@@ -108,14 +207,6 @@ public class ChatController {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ErrorMessages.describe(ex));
 		problem.setProperty("errorCode", ex.getErrorCode());
 		return problem;
-	}
-
-	private static String requireText(@Nullable String message) {
-		if (!StringUtils.hasText(message)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"message must not be empty; ask something, such as \"Hello\"");
-		}
-		return message;
 	}
 
 	private static List<ServerSentEvent<Object>> deltaEvents(ChatCompletionChunk chunk) {
@@ -135,6 +226,10 @@ public class ChatController {
 		done.put("finishReason", (completion.finishReason() != null) ? completion.finishReason().value() : null);
 		done.put("usage", completion.usage());
 		return event("done", done);
+	}
+
+	private static ServerSentEvent<Object> errorEvent(@Nullable String message) {
+		return event("error", Map.of("message", (message != null) ? message : "Something went wrong."));
 	}
 
 	private static ServerSentEvent<Object> event(String name, Object data) {
@@ -164,6 +259,28 @@ public class ChatController {
 			return new ChatReply(completion.content(), completion.reasoningContent(), completion.model(),
 					completion.usage());
 		}
+
+	}
+
+	/**
+	 * Answer of {@code GET /api/chat/conversation}.
+	 *
+	 * @param turns the questions and answers so far, oldest first
+	 */
+	public record ConversationView(List<Turn> turns) {
+
+	}
+
+	/**
+	 * Answer of {@code GET /api/chat/settings}.
+	 *
+	 * @param localSimulator whether the answers come from a local Z.AI simulator rather
+	 * than from GLM
+	 * @param maxMessageLength the longest message accepted, in characters
+	 * @param maxTurns the most questions in one conversation
+	 * @param maxConversationLength the longest conversation, in characters
+	 */
+	public record Settings(boolean localSimulator, int maxMessageLength, int maxTurns, int maxConversationLength) {
 
 	}
 

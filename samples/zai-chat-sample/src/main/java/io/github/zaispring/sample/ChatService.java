@@ -16,24 +16,39 @@
 
 package io.github.zaispring.sample;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.zaispring.ZaiAuthenticationException;
+import io.github.zaispring.ZaiException;
+import io.github.zaispring.ZaiQuotaExceededException;
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.ChatCompletionChunk;
+import io.github.zaispring.chat.ChatMessage;
 import io.github.zaispring.chat.ChatRequest;
 import io.github.zaispring.chat.ZaiChatOperations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The application's use of the Z.AI client: one system prompt, one user message.
+ * The application's use of the Z.AI client: a system prompt, the conversation so far and
+ * the new question. A failure that only the operator can fix (a key Z.AI does not accept,
+ * an account without quota) is logged once at WARN, since the people chatting cannot act
+ * on it.
  *
  * @author zai-spring-boot contributors
  */
 @Service
 public class ChatService {
 
-	private static final String SYSTEM_PROMPT = "You are a helpful assistant. Answer briefly.";
+	private static final Log logger = LogFactory.getLog(ChatService.class);
+
+	private static final String SYSTEM_PROMPT = "You are a helpful assistant. Answer briefly. "
+			+ "Format your answers in Markdown.";
 
 	private final ZaiChatOperations chat;
 
@@ -43,24 +58,41 @@ public class ChatService {
 
 	/**
 	 * Ask for a whole answer.
-	 * @param message the user's message
+	 * @param history the conversation so far, oldest turn first
+	 * @param question the new question
 	 * @return the completion
 	 */
-	public Mono<ChatCompletion> ask(String message) {
-		return this.chat.chat(request(message));
+	public Mono<ChatCompletion> ask(List<Turn> history, String question) {
+		return this.chat.chat(request(history, question)).doOnError(ChatService::warnOperator);
 	}
 
 	/**
 	 * Ask for an answer streamed chunk by chunk.
-	 * @param message the user's message
+	 * @param history the conversation so far, oldest turn first
+	 * @param question the new question
 	 * @return the chunks as they arrive
 	 */
-	public Flux<ChatCompletionChunk> stream(String message) {
-		return this.chat.stream(request(message));
+	public Flux<ChatCompletionChunk> stream(List<Turn> history, String question) {
+		return this.chat.stream(request(history, question)).doOnError(ChatService::warnOperator);
 	}
 
-	private static ChatRequest request(String message) {
-		return ChatRequest.builder().system(SYSTEM_PROMPT).user(message).build();
+	private static ChatRequest request(List<Turn> history, String question) {
+		List<ChatMessage> messages = new ArrayList<>(history.size() * 2 + 2);
+		messages.add(ChatMessage.system(SYSTEM_PROMPT));
+		for (Turn turn : history) {
+			messages.add(ChatMessage.user(turn.question()));
+			messages.add(ChatMessage.assistant(turn.answer()));
+		}
+		messages.add(ChatMessage.user(question));
+		return ChatRequest.builder().messages(messages).build();
+	}
+
+	private static void warnOperator(Throwable ex) {
+		if (ex instanceof ZaiAuthenticationException || ex instanceof ZaiQuotaExceededException) {
+			ZaiException zai = (ZaiException) ex;
+			logger.warn(ErrorMessages.describe(ex) + " (HTTP " + zai.getStatusCode() + ", Z.AI code "
+					+ zai.getErrorCode() + ", request id " + zai.getRequestId() + ")");
+		}
 	}
 
 }

@@ -18,6 +18,7 @@ package io.github.zaispring.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * A small WebFlux application that chats with GLM through the Z.AI starter.
@@ -25,6 +26,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * @author zai-spring-boot contributors
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ZaiChatSampleApplication {
 
 	public static void main(String[] args) {

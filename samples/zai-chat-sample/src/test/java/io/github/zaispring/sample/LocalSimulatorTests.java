@@ -82,9 +82,61 @@ class LocalSimulatorTests {
 
 	@Test
 	void streamsTheDemoScriptWordByWordWithItsReasoningFirst() {
-		List<ServerSentEvent<Map<String, Object>>> events = this.client.get()
-			.uri("/api/chat/stream?message={message}", "Hello")
+		List<ServerSentEvent<Map<String, Object>>> events = stream(null, "Hello");
+		assertThat(events).filteredOn((event) -> event.event() != null)
+			.first()
+			.extracting(ServerSentEvent::event)
+			.isEqualTo("reasoning");
+		assertThat(events).last().extracting(ServerSentEvent::event).isEqualTo("done");
+		assertThat(answer(events)).isEqualTo(DemoReplies.answer("“Hello”"))
+			.contains("local Z.AI simulator", "ZAI_API_KEY");
+		assertThat(events).filteredOn((event) -> "message".equals(event.event())).hasSizeGreaterThan(20);
+	}
+
+	@Test
+	void answersAFollowUpWithTheEarlierQuestionsItReceived() {
+		String session = this.client.get()
+			.uri("/api/chat/conversation")
 			.exchange()
+			.returnResult(String.class)
+			.getResponseCookies()
+			.getFirst("SESSION")
+			.getValue();
+		for (String question : List.of("My name is Ada.", "Which language did Ada write for?")) {
+			this.client.post()
+				.uri("/api/chat")
+				.cookie("SESSION", session)
+				.bodyValue(Map.of("message", question))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		String answer = answer(stream(session, "What is my name?"));
+		assertThat(answer).isEqualTo(DemoReplies.answer("“What is my name?”",
+				List.of("“My name is Ada.”", "“Which language did Ada write for?”")));
+		assertThat(answer).contains("This is question 3 of our conversation")
+			.contains("You said earlier:\n\n- “My name is Ada.”\n- “Which language did Ada write for?”\n");
+	}
+
+	@Test
+	void tellsThePageThatItAnswersFromTheLocalSimulator() {
+		this.client.get()
+			.uri("/api/chat/settings")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.localSimulator")
+			.isEqualTo(true);
+	}
+
+	private List<ServerSentEvent<Map<String, Object>>> stream(String session, String message) {
+		WebTestClient.RequestHeadersSpec<?> request = this.client.get()
+			.uri("/api/chat/stream?message={message}", message);
+		if (session != null) {
+			request = request.cookie("SESSION", session);
+		}
+		return request.exchange()
 			.expectStatus()
 			.isOk()
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
@@ -92,14 +144,13 @@ class LocalSimulatorTests {
 			.getResponseBody()
 			.collectList()
 			.block(Duration.ofSeconds(30));
-		assertThat(events).first().extracting(ServerSentEvent::event).isEqualTo("reasoning");
-		assertThat(events).last().extracting(ServerSentEvent::event).isEqualTo("done");
-		String answer = events.stream()
+	}
+
+	private static String answer(List<ServerSentEvent<Map<String, Object>>> events) {
+		return events.stream()
 			.filter((event) -> "message".equals(event.event()))
 			.map((event) -> (String) event.data().get("text"))
 			.reduce("", String::concat);
-		assertThat(answer).isEqualTo(DemoReplies.answer("“Hello”")).contains("local Z.AI simulator", "ZAI_API_KEY");
-		assertThat(events).filteredOn((event) -> "message".equals(event.event())).hasSizeGreaterThan(20);
 	}
 
 }
