@@ -149,7 +149,7 @@ public final class ExchangeCore implements AutoCloseable {
 	private <Q, R> Flux<R> exchange(Operation<Q, R> operation, Q request, Timeouts timeouts) {
 		Timeouts effective = timeouts.orElse(this.defaultTimeouts);
 		return Flux.defer(() -> {
-			byte[] body = (request != null) ? WireJson.write(request) : new byte[0];
+			byte[] body = (operation.hasBody() && request != null) ? WireJson.write(request) : new byte[0];
 			ExchangeCall<Q, R> call = new ExchangeCall<>(operation, request, body, this.serverAddress, effective);
 			Flux<R> exchange = transport().exchange(call);
 			for (int i = this.stages.size() - 1; i >= 0; i--) {

@@ -44,11 +44,17 @@ import org.springframework.util.Assert;
  * @param headers the extra HTTP headers of a request
  * @param fold creates the fold of a stream's chunks into one answer, or {@code null} to
  * keep the last element as the answer
+ * @param uriVariables the values of the path's {@code {variables}}, in order, from a
+ * request; the request is the JSON body only when the method has one ({@code POST},
+ * {@code PUT}, {@code PATCH})
  * @author zai-spring-boot contributors
  */
 public record Operation<Q, R>(String name, HttpMethod method, String path, Class<R> responseType, boolean streaming,
 		Function<Q, @Nullable String> model, Function<Q, @Nullable String> requestId,
-		Function<Q, Map<String, String>> headers, @Nullable Supplier<Fold<R>> fold) {
+		Function<Q, Map<String, String>> headers, @Nullable Supplier<Fold<R>> fold,
+		Function<Q, Object[]> uriVariables) {
+
+	private static final Object[] NO_VARIABLES = {};
 
 	/**
 	 * Check the operation.
@@ -61,6 +67,33 @@ public record Operation<Q, R>(String name, HttpMethod method, String path, Class
 		Assert.notNull(model, "model must not be null");
 		Assert.notNull(requestId, "requestId must not be null");
 		Assert.notNull(headers, "headers must not be null");
+		Assert.notNull(uriVariables, "uriVariables must not be null");
+	}
+
+	/**
+	 * Describe an operation whose path has no variables.
+	 * @param name the operation name
+	 * @param method the HTTP method
+	 * @param path the path below the base URL
+	 * @param responseType the type each response or chunk is read as
+	 * @param streaming whether the answer is a stream of server-sent events
+	 * @param model the model a request names
+	 * @param requestId the request id a request carries
+	 * @param headers the extra HTTP headers of a request
+	 * @param fold creates the fold of a stream's chunks, or {@code null}
+	 */
+	public Operation(String name, HttpMethod method, String path, Class<R> responseType, boolean streaming,
+			Function<Q, @Nullable String> model, Function<Q, @Nullable String> requestId,
+			Function<Q, Map<String, String>> headers, @Nullable Supplier<Fold<R>> fold) {
+		this(name, method, path, responseType, streaming, model, requestId, headers, fold, (request) -> NO_VARIABLES);
+	}
+
+	/**
+	 * Return whether the request is sent as the JSON body.
+	 * @return whether the method has a body
+	 */
+	public boolean hasBody() {
+		return this.method == HttpMethod.POST || this.method == HttpMethod.PUT || this.method == HttpMethod.PATCH;
 	}
 
 	/**

@@ -109,7 +109,7 @@ final class Transport {
 		Operation<Q, R> operation = call.operation();
 		PayloadReader<R> reader = reader(operation.responseType());
 		WebClient.RequestBodySpec spec = this.webClient.method(operation.method())
-			.uri(operation.path())
+			.uri(operation.path(), operation.uriVariables().apply(call.request()))
 			.attribute(ExchangeLogging.CALL_ATTRIBUTE, call)
 			.accept(operation.streaming() ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON);
 		Map<String, String> headers = call.headers();

@@ -82,24 +82,7 @@ public class ZaiChatObservationContext extends ZaiObservationContext {
 	 * @param response the answer
 	 */
 	public void setResponse(@Nullable ChatCompletion response) {
-		if (response == null) {
-			setResult(null, null, null, null);
-			return;
-		}
-		setResult(response, response.model(), response.id(), response.usage());
-		if (response.requestId() != null) {
-			setRequestId(response.requestId());
-		}
-	}
-
-	@Override
-	public void setResult(@Nullable Object response) {
-		if (response instanceof ChatCompletion completion) {
-			setResponse(completion);
-		}
-		else {
-			super.setResult(response);
-		}
+		setResult(response);
 	}
 
 }

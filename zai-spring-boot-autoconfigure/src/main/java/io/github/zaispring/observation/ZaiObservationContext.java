@@ -137,11 +137,16 @@ public class ZaiObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Set the answer of a call whose response type has no model, id or usage to read.
+	 * Set the answer, and what its type tells of it: the model that answered, its id, the
+	 * tokens it reports and its request id.
 	 * @param response the answer
 	 */
 	public void setResult(@Nullable Object response) {
-		setResult(response, null, null, null);
+		ObservedResult result = ObservedResult.of(response);
+		setResult(response, result.model(), result.id(), result.usage());
+		if (result.requestId() != null) {
+			setRequestId(result.requestId());
+		}
 	}
 
 	/**
