@@ -192,4 +192,43 @@ final class ModelSupport {
 		return Objects.toString(content);
 	}
 
+	/**
+	 * Copy a map, keeping its order, unmodifiable.
+	 */
+	static <V> Map<String, V> copy(Map<String, V> map) {
+		return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+	}
+
+	/**
+	 * Describe a request without its content, for {@link ChatRequest#toString()}.
+	 */
+	static String describe(ChatRequest request) {
+		List<String> fields = new ArrayList<>();
+		fields.add("model=" + request.model());
+		fields.add("messages=" + request.messages().size());
+		addIfSet(fields, "doSample", request.doSample());
+		addIfSet(fields, "stream", request.stream());
+		addIfSet(fields, "thinking", (request.thinking() != null) ? request.thinking().type().value() : null);
+		addIfSet(fields, "temperature", request.temperature());
+		addIfSet(fields, "topP", request.topP());
+		addIfSet(fields, "maxTokens", request.maxTokens());
+		addIfSet(fields, "tools", request.tools().isEmpty() ? null : request.tools().stream().map(Tool::type).toList());
+		addIfSet(fields, "toolChoice", request.toolChoice());
+		addIfSet(fields, "toolStream", request.toolStream());
+		addIfSet(fields, "stop", request.stop().isEmpty() ? null : request.stop().size());
+		addIfSet(fields, "responseFormat", (request.responseFormat() != null) ? request.responseFormat().type() : null);
+		addIfSet(fields, "requestId", request.requestId());
+		addIfSet(fields, "reasoningEffort",
+				(request.reasoningEffort() != null) ? request.reasoningEffort().value() : null);
+		addIfSet(fields, "extraBody", request.extraBody().isEmpty() ? null : request.extraBody().keySet());
+		addIfSet(fields, "headers", request.headers().isEmpty() ? null : request.headers().keySet());
+		return "ChatRequest{" + String.join(", ", fields) + "}";
+	}
+
+	private static void addIfSet(List<String> fields, String name, @Nullable Object value) {
+		if (value != null) {
+			fields.add(name + "=" + value);
+		}
+	}
+
 }
