@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.github.zaispring.QuietOutput;
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.ChatCompletionChunk;
 import io.github.zaispring.chat.ChatRequest;
@@ -55,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zai-spring-boot contributors
  */
+@QuietOutput
 class ZaiAutoConfigurationTests {
 
 	private static final String KEY = "test-id.test-secret-0123456789";
