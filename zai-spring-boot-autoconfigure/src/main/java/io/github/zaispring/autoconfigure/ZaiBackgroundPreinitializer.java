@@ -28,6 +28,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.NativeDetector;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
@@ -41,10 +42,10 @@ import org.springframework.util.ClassUtils;
  * Measured reason: in a cold start, almost all of the time the starter's beans take is
  * loading and initializing classes (about 55-70 ms on a 2-vCPU VM, see BENCHMARKS.md).
  * <p>
- * It runs once per JVM, only with more than one processor, and not when the system
- * property {@code spring.backgroundpreinitializer.ignore} is {@code true}, the switch of
- * Boot's own. Nothing it builds is kept, connects or starts a thread, and a failure is
- * ignored: the beans then simply load the classes themselves.
+ * It runs once per JVM, only with more than one processor, never in a native image, and
+ * not when the system property {@code spring.backgroundpreinitializer.ignore} is
+ * {@code true}, the switch of Boot's own. Nothing it builds is kept, connects or starts a
+ * thread, and a failure is ignored: the beans then simply load the classes themselves.
  *
  * @author zai-spring-boot contributors
  */
@@ -73,7 +74,15 @@ public class ZaiBackgroundPreinitializer implements ApplicationListener<Applicat
 	 * excluded.
 	 */
 	static boolean shouldRun(Environment environment) {
-		if (Boolean.getBoolean(IGNORE_PROPERTY) || Runtime.getRuntime().availableProcessors() < 2
+		return shouldRun(environment, NativeDetector.inNativeImage());
+	}
+
+	/**
+	 * Whether to preinitialize, never in a native image: it holds no classes to load, as
+	 * Boot's own {@code BackgroundPreinitializer} knows.
+	 */
+	static boolean shouldRun(Environment environment, boolean inNativeImage) {
+		if (inNativeImage || Boolean.getBoolean(IGNORE_PROPERTY) || Runtime.getRuntime().availableProcessors() < 2
 				|| !environment.getProperty("zai.enabled", Boolean.class, true)) {
 			return false;
 		}

@@ -16,17 +16,16 @@
 
 package io.github.zaispring.autoconfigure;
 
+import io.github.zaispring.QuietOutput;
 import io.github.zaispring.chat.ZaiChatOperations;
 import io.github.zaispring.chat.ZaiChatTemplate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -39,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  *
  * @author zai-spring-boot contributors
  */
-@ExtendWith(OutputCaptureExtension.class)
+@QuietOutput
 class ZaiAutoConfigurationChainTests {
 
 	@Test

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.zaispring.QuietOutput;
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.ChatCompletionChunk;
 import io.github.zaispring.chat.ChatRequest;
@@ -58,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zai-spring-boot contributors
  */
+@QuietOutput
 class ZaiAutoConfigurationTests {
 
 	private static final String KEY = "test-id.test-secret-0123456789";

@@ -58,6 +58,13 @@ class ZaiBackgroundPreinitializerTests {
 	}
 
 	@Test
+	void doesNotRunInANativeImage() {
+		assumeTrue(Runtime.getRuntime().availableProcessors() > 1);
+		assertThat(ZaiBackgroundPreinitializer.shouldRun(new MockEnvironment(), false)).isTrue();
+		assertThat(ZaiBackgroundPreinitializer.shouldRun(new MockEnvironment(), true)).isFalse();
+	}
+
+	@Test
 	void doesNotRunWhenTheStarterIsDisabled() {
 		assertThat(ZaiBackgroundPreinitializer.shouldRun(new MockEnvironment().withProperty("zai.enabled", "false")))
 			.isFalse();

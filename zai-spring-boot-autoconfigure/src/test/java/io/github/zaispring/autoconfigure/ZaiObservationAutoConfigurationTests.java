@@ -22,6 +22,7 @@ import java.time.Duration;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.github.zaispring.QuietOutput;
 import io.github.zaispring.chat.ZaiChatOperations;
 import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
 import io.github.zaispring.observation.ObservationZaiInterceptor;
@@ -34,7 +35,6 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -44,7 +44,6 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration;
 
@@ -55,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zai-spring-boot contributors
  */
-@ExtendWith(OutputCaptureExtension.class)
+@QuietOutput
 class ZaiObservationAutoConfigurationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zai-spring-boot contributors
  */
-@EnabledIfEnvironmentVariable(named = "ZAI_API_KEY", matches = ".+")
+@EnabledIfEnvironmentVariable(named = "ZAI_API_KEY", matches = ".+",
+		disabledReason = "live test against the real Z.AI API: set ZAI_API_KEY to run it")
 class ZaiChatTemplateIT {
 
 	private static final Duration WAIT = Duration.ofMinutes(3);

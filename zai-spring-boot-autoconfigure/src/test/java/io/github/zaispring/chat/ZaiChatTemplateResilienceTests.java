@@ -300,7 +300,7 @@ class ZaiChatTemplateResilienceTests {
 	void concurrencyLimitFailsAfterMaxWaitNamingTheLimit() {
 		CountDownLatch releaseFirst = new CountDownLatch(1);
 		try (ZaiChatTemplate limited = builder()
-			.concurrencyLimiter(new LocalConcurrencyLimiter(1, Duration.ofMillis(200)))
+			.concurrencyLimiter(new LocalConcurrencyLimiter(1, Duration.ofSeconds(2)))
 			.build()) {
 			this.server.enqueue(scripted(List.of(CHUNK.formatted("first")), Ending.DONE_AFTER_RELEASE, releaseFirst));
 			StepVerifier.create(limited.streamText("one").mergeWith(limited.streamText("two")))

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.zaispring.QuietOutput;
 import io.github.zaispring.ZaiRateLimitException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -370,6 +371,7 @@ class ConcurrencyLimiterTests {
 	}
 
 	@Test
+	@QuietOutput(expect = "failed in onReleased")
 	void failingListenerDoesNotStrandTheRequestsBehindIt() {
 		ConcurrencyLimiter.Listener failing = new ConcurrencyLimiter.Listener() {
 

@@ -28,7 +28,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,7 +85,10 @@ class BindAddressTests {
 		all[1] = "--zai.api-key=bind-address-test";
 		all[2] = "--zai.base-url=http://127.0.0.1:9/api/paas/v4";
 		System.arraycopy(args, 0, all, 3, args.length);
-		return SpringApplication.run(ZaiChatSampleApplication.class, all);
+		// main(..) names the application class, whose AOT initializer the AOT test run
+		// uses
+		return new SpringApplicationBuilder(ZaiChatSampleApplication.class).main(ZaiChatSampleApplication.class)
+			.run(all);
 	}
 
 	private static int port(ConfigurableApplicationContext context) {

@@ -1,0 +1,32 @@
+package com.example.consumer;
+
+import java.time.Duration;
+
+import io.github.zaispring.test.AutoConfigureZaiMockServer;
+import io.github.zaispring.test.ZaiMockServer;
+import io.github.zaispring.test.ZaiReply;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(properties = "spring.main.banner-mode=off")
+@AutoConfigureZaiMockServer
+class ConsumerApplicationTests {
+
+	@Autowired
+	ZaiMockServer zai;
+
+	@Autowired
+	ConsumerApplication.Assistant assistant;
+
+	@Test
+	void asksThroughTheStarter() {
+		this.zai.enqueue(ZaiReply.text("Hello from the simulator"));
+		assertThat(this.assistant.ask("hi").block(Duration.ofSeconds(10))).isEqualTo("Hello from the simulator");
+		assertThat(this.zai.takeRequest(Duration.ofSeconds(1)).lastUserMessage()).isEqualTo("hi");
+	}
+
+}
