@@ -39,8 +39,7 @@ import org.springframework.util.ClassUtils;
  * time the beans are created. Spring Boot's own {@code BackgroundPreinitializer} does the
  * same for the libraries Boot configures.
  * <p>
- * Measured reason: in a cold start, almost all of the time the starter's beans take is
- * loading and initializing classes (about 55-70 ms on a 2-vCPU VM, see BENCHMARKS.md).
+ * Why, with the measurements: BENCHMARKS.md, "Why parts are written by hand".
  * <p>
  * It runs once per JVM, only with more than one processor, never in a native image, and
  * not when the system property {@code spring.backgroundpreinitializer.ignore} is

@@ -32,16 +32,11 @@ import tools.jackson.databind.ValueDeserializer;
  * messages, straight from the parser's tokens: every call reads one, and a stream one for
  * every event.
  * <p>
- * Measured reason (JFR and perf on the benchmarks, JDK 17, Jackson 3.1): reading these
- * records through their creators was about a third of the client's CPU per chunk of a
- * stream. Jackson calls a creator of several arguments with
- * {@code MethodHandle.invokeWithArguments}, which builds a spreader on every call
- * ({@code MethodType} interning, lambda forms), and checks {@code Class.isRecord} per
- * object.
+ * Why by hand, with the measurements: BENCHMARKS.md, "Why parts are written by hand".
  * <p>
  * Only the tokens of the usual shape are read by hand. Every other value (an
  * {@code usage} object, tool calls, web search results, content given as an array of
- * parts, a number sent as a string, an unexpected token) goes to the application's own
+ * parts, a number sent as a string, an unexpected token) goes to the mapper's own
  * deserializers, so the result is the one the records' annotations give; unknown
  * properties are skipped, as {@code @JsonIgnoreProperties(ignoreUnknown = true)} does.
  *
