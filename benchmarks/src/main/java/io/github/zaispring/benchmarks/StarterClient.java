@@ -39,8 +39,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class StarterClient implements BenchClient {
 
+	// what a Boot application without actuator lacks: the registry, and so the
+	// WebClient's observation
 	private static final String OBSERVATION_AUTO_CONFIGURATION = "org.springframework.boot.micrometer.observation."
-			+ "autoconfigure.ObservationAutoConfiguration";
+			+ "autoconfigure.ObservationAutoConfiguration,"
+			+ "org.springframework.boot.webclient.autoconfigure.WebClientObservationAutoConfiguration";
 
 	private final ConfigurableApplicationContext context;
 

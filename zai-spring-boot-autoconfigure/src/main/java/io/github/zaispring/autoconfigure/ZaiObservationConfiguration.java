@@ -22,6 +22,7 @@ import io.github.zaispring.observation.ObservationZaiInterceptor;
 import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
 import io.github.zaispring.observation.ZaiChatObservationConvention;
 import io.github.zaispring.observation.ZaiObservationConvention;
+import io.github.zaispring.observation.ZaiObservationMeterFilter;
 import io.github.zaispring.observation.ZaiRetryMetrics;
 import io.github.zaispring.resilience.ConcurrencyLimiter;
 import io.github.zaispring.resilience.ZaiConcurrencyMetrics;
@@ -68,6 +69,11 @@ class ZaiObservationConfiguration {
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
 	static class ZaiMeterConfiguration {
+
+		@Bean
+		static ZaiObservationMeterFilter zaiObservationMeterFilter() {
+			return new ZaiObservationMeterFilter();
+		}
 
 		@Bean
 		@ConditionalOnMissingBean

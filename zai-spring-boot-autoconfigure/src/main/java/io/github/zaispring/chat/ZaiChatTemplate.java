@@ -58,8 +58,11 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private final Defaults defaults;
 
-	ZaiChatTemplate(Builder builder, ExchangeCore core) {
+	private final boolean ownsCore;
+
+	ZaiChatTemplate(Builder builder, ExchangeCore core, boolean ownsCore) {
 		this.core = core;
+		this.ownsCore = ownsCore;
 		this.defaults = new Defaults(builder.defaultModel, builder.defaultTemperature, builder.defaultTopP,
 				builder.defaultMaxTokens, builder.defaultThinking);
 	}
@@ -123,11 +126,13 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	/**
 	 * Release the connection pool this template created. Does nothing when the pool was
-	 * given to the builder.
+	 * given to the builder, or the template shares another client's core.
 	 */
 	@Override
 	public void close() {
-		this.core.close();
+		if (this.ownsCore) {
+			this.core.close();
+		}
 	}
 
 	@Override
@@ -329,7 +334,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @throws IllegalArgumentException when no API key was given
 		 */
 		public ZaiChatTemplate build() {
-			return new ZaiChatTemplate(this, buildCore());
+			return new ZaiChatTemplate(this, buildCore(), !sharesCore());
 		}
 
 	}

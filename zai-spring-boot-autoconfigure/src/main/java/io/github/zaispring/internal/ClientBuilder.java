@@ -345,6 +345,15 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 	}
 
 	/**
+	 * Return whether the client shares a core given to
+	 * {@link #exchangeCore(ExchangeCore)}, which it must then not close.
+	 * @return whether the core is shared
+	 */
+	protected boolean sharesCore() {
+		return this.sharedCore != null;
+	}
+
+	/**
 	 * Return the base URL set so far, for {@code toString()}.
 	 * @return the base URL
 	 */

@@ -100,6 +100,9 @@ class ZaiObservationAutoConfigurationTests {
 				.tag("error.type", "none")
 				.timer()
 				.count()).isEqualTo(1);
+			io.micrometer.core.instrument.Timer timer = meters.get("gen_ai.client.operation").timer();
+			assertThat(timer.getId().getTag("error")).as("one error tag: error.type").isNull();
+			assertThat(timer.getId().getDescription()).startsWith("Z.AI client operations");
 			assertThat(
 					meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
 				.isEqualTo(3);
