@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code ZaiMockServer} in a JVM of its own on {@code 127.0.0.1}, answering every
- * request with one fixed reply, so that its CPU is not counted as the client's.
+ * A {@code ZaiMockServer} in a JVM of its own on {@code 127.0.0.1}, answering every chat
+ * request with one fixed reply (or, for W5, with its default answers: a deterministic
+ * vector of each text to embed), so that its CPU is not counted as the client's.
  *
  * @author zai-spring-boot contributors
  */
