@@ -16,6 +16,7 @@
 
 package io.github.zaispring.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -48,6 +49,16 @@ interface BenchClient extends AutoCloseable {
 	 * @param sink receives the pieces
 	 */
 	void stream(String prompt, StreamSink sink);
+
+	/**
+	 * Embed texts and wait for the vectors (workload W5).
+	 * @param texts the texts, any number
+	 * @param dimensions the length of each vector
+	 * @return one vector per text, in the order of the texts
+	 */
+	default List<float[]> embed(List<String> texts, int dimensions) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " does not embed");
+	}
 
 	@Override
 	default void close() throws Exception {

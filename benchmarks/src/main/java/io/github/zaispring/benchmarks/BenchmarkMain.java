@@ -47,7 +47,12 @@ public final class BenchmarkMain {
 			new String[] { "w1.conc.jitMs", "W1 concurrency 32: JIT ms while measured" },
 			new String[] { "w2.cpuUsPerChunk", "W2 one stream: CPU µs/chunk" },
 			new String[] { "w2.chunksPerSec", "W2 one stream: chunks/s" },
-			new String[] { "w2.jitMs", "W2 one stream: JIT ms while measured (100,000 chunks)" });
+			new String[] { "w2.jitMs", "W2 one stream: JIT ms while measured (100,000 chunks)" },
+			new String[] { "w5.cpuUsPerVector", "W5 embeddings: CPU µs/vector" },
+			new String[] { "w5.vectorsPerSec", "W5 embeddings: vectors/s" },
+			new String[] { "w5.heapMb", "W5 embeddings: live heap MB of the result" },
+			new String[] { "w5.heapToRaw", "W5 embeddings: live heap / raw float data" },
+			new String[] { "w5.jitMs", "W5 embeddings: JIT ms while measured" });
 
 	private static final List<String[]> W3_METRICS = List.of(new String[] { "wallMs", "wall ms" },
 			new String[] { "cpuUsPerChunk", "CPU µs/chunk" }, new String[] { "peakThreads", "peak live threads" },
@@ -100,10 +105,12 @@ public final class BenchmarkMain {
 		try (Simulator w1 = Simulator.start(Options.integer(this.options, "w1Chunks"), 0);
 				Simulator w2 = Simulator.start(Options.integer(this.options, "w2Chunks"), 0);
 				Simulator w3 = Simulator.start(Options.integer(this.options, "w3Chunks"),
-						Options.integer(this.options, "w3DelayMs"))) {
+						Options.integer(this.options, "w3DelayMs"));
+				Simulator w5 = Simulator.startDefault()) {
 			this.options.put("w1Url", w1.baseUrl());
 			this.options.put("w2Url", w2.baseUrl());
 			this.options.put("w3Url", w3.baseUrl());
+			this.options.put("w5Url", w5.baseUrl());
 			if (workloads.stream().anyMatch((workload) -> !workload.equals("W4"))) {
 				for (int run = 1; run <= runs; run++) {
 					Map<String, Map<String, Double>> thisRun = new LinkedHashMap<>();

@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code ZaiMockServer} in a JVM of its own on {@code 127.0.0.1}, answering every
- * request with one fixed reply, so that its CPU is not counted as the client's.
+ * A {@code ZaiMockServer} in a JVM of its own on {@code 127.0.0.1}, answering every chat
+ * request with one fixed reply (or, for W5, with its default answers: a deterministic
+ * vector of each text to embed), so that its CPU is not counted as the client's.
  *
  * @author zai-spring-boot contributors
  */
@@ -49,8 +50,11 @@ final class Simulator implements AutoCloseable {
 	 * @throws IOException when it cannot be started
 	 */
 	static Simulator start(int chunks, int delayMillis) throws IOException {
-		List<String> command = Java.command("-Xmx1g", "-XX:+UseParallelGC", "io.github.zaispring.test.ZaiMockServer",
-				"0", String.valueOf(chunks), String.valueOf(delayMillis));
+		return start(Java.command("-Xmx1g", "-XX:+UseParallelGC", "io.github.zaispring.test.ZaiMockServer", "0",
+				String.valueOf(chunks), String.valueOf(delayMillis)));
+	}
+
+	private static Simulator start(List<String> command) throws IOException {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		BufferedReader output = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -65,6 +69,16 @@ final class Simulator implements AutoCloseable {
 			}
 		}
 		throw new IOException("The simulator ended before it listened: " + command);
+	}
+
+	/**
+	 * Start a simulator with the default answers: an echo for chat, and for embeddings a
+	 * deterministic vector of each text of the requested dimensions.
+	 * @return the running simulator
+	 * @throws IOException when it cannot be started
+	 */
+	static Simulator startDefault() throws IOException {
+		return start(Java.command("-Xmx1g", "-XX:+UseParallelGC", "io.github.zaispring.test.ZaiMockServer", "0"));
 	}
 
 	private static void drain(BufferedReader output) {

@@ -19,7 +19,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import java.util.List;
+
 import io.github.zaispring.chat.ZaiChatOperations;
+import io.github.zaispring.embedding.EmbeddingRequest;
+import io.github.zaispring.embedding.EmbeddingResponse;
+import io.github.zaispring.embedding.ZaiEmbeddingOperations;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -83,6 +88,15 @@ final class StarterClient implements BenchClient {
 	@Override
 	public void stream(String prompt, StreamSink sink) {
 		this.zai.streamText(prompt).subscribe(sink::piece, sink::error, sink::complete);
+	}
+
+	@Override
+	public List<float[]> embed(List<String> texts, int dimensions) {
+		EmbeddingRequest request = EmbeddingRequest.builder().input(texts).dimensions(dimensions).build();
+		EmbeddingResponse response = this.context.getBean(ZaiEmbeddingOperations.class)
+			.embed(request)
+			.block(Duration.ofMinutes(5));
+		return (response != null) ? response.vectors() : List.of();
 	}
 
 	/**

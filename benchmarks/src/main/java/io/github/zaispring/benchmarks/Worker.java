@@ -15,6 +15,7 @@
  */
 package io.github.zaispring.benchmarks;
 
+import java.lang.ref.Reference;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import jdk.jfr.Recording;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +87,12 @@ public final class Worker {
 			if (workloads.contains("W3")) {
 				try (BenchClient client = worker.client("w3")) {
 					worker.w3(client);
+					printMeters(client);
+				}
+			}
+			if (workloads.contains("W5")) {
+				try (BenchClient client = worker.client("w5")) {
+					worker.w5(client);
 					printMeters(client);
 				}
 			}
@@ -267,6 +275,53 @@ public final class Worker {
 			// first
 			this.heapPrefix = prefix;
 			result(prefix + "heapMb", streams(client, n, chunks, timeout, true) / (1024.0 * 1024.0));
+		}
+	}
+
+	/**
+	 * W5: embed {@code w5Texts} texts into {@code w5Dimensions} dimensions in one call;
+	 * the CPU per vector, and the live heap of the result against the raw {@code float}
+	 * data (4 bytes per dimension).
+	 */
+	private void w5(BenchClient client) throws Exception {
+		int count = Options.integer(this.options, "w5Texts");
+		int dimensions = Options.integer(this.options, "w5Dimensions");
+		List<String> texts = IntStream.range(0, count)
+			.mapToObj((i) -> "Text number " + i + " of the embeddings workload")
+			.toList();
+		warmUp("W5", () -> checkVectors(client.embed(texts, dimensions), count, dimensions));
+		List<Double> cpu = new ArrayList<>();
+		List<Double> rate = new ArrayList<>();
+		List<Double> jit = new ArrayList<>();
+		for (int i = 0; i < Options.integer(this.options, "w5Repeats"); i++) {
+			Measure measure = Measure.start();
+			List<float[]> vectors = client.embed(texts, dimensions);
+			measure.stop();
+			checkVectors(vectors, count, dimensions);
+			cpu.add(measure.cpuMicros() / count);
+			rate.add(count / measure.wallSeconds());
+			jit.add(measure.compileMillis());
+		}
+		result("w5.cpuUsPerVector", Stats.median(cpu));
+		result("w5.vectorsPerSec", Stats.median(rate));
+		result("w5.jitMs", Stats.median(jit));
+		long before = Heap.usedAfterGc();
+		List<float[]> vectors = client.embed(texts, dimensions);
+		long retained = Heap.usedAfterGc() - before;
+		checkVectors(vectors, count, dimensions);
+		Reference.reachabilityFence(vectors);
+		result("w5.heapMb", retained / (1024.0 * 1024.0));
+		result("w5.heapToRaw", retained / (4.0 * count * dimensions));
+	}
+
+	private static void checkVectors(List<float[]> vectors, int count, int dimensions) {
+		if (vectors.size() != count) {
+			throw new IllegalStateException("W5: expected " + count + " vectors but got " + vectors.size());
+		}
+		for (float[] vector : vectors) {
+			if (vector.length != dimensions) {
+				throw new IllegalStateException("W5: expected " + dimensions + " dimensions but got " + vector.length);
+			}
 		}
 	}
 

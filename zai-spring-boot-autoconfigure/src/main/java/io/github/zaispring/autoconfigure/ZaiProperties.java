@@ -584,4 +584,54 @@ public class ZaiProperties {
 
 	}
 
+	private final Embedding embedding = new Embedding();
+
+	public Embedding getEmbedding() {
+		return this.embedding;
+	}
+
+	/**
+	 * Defaults of embedding requests that leave a field unset.
+	 */
+	public static class Embedding {
+
+		/**
+		 * Model of embedding requests that name none.
+		 */
+		private String model = "embedding-3";
+
+		/**
+		 * Length of the vectors of embedding requests that set none. embedding-3
+		 * documents 256, 512, 1024 and 2048; unset leaves it to the server (2048 for
+		 * embedding-3).
+		 */
+		private @Nullable Integer dimensions;
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			if (model == null || model.isBlank()) {
+				throw new ZaiConfigurationException("zai.embedding.model",
+						"zai.embedding.model must not be empty; use a model id such as embedding-3", "embedding-3");
+			}
+			this.model = model.strip();
+		}
+
+		public @Nullable Integer getDimensions() {
+			return this.dimensions;
+		}
+
+		public void setDimensions(@Nullable Integer dimensions) {
+			if (dimensions != null && dimensions <= 0) {
+				throw new ZaiConfigurationException("zai.embedding.dimensions", "zai.embedding.dimensions must be "
+						+ "positive, but was " + dimensions + "; embedding-3 documents 256, 512, 1024 and 2048",
+						"1024");
+			}
+			this.dimensions = dimensions;
+		}
+
+	}
+
 }

@@ -18,6 +18,7 @@ package io.github.zaispring.observation;
 
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.Usage;
+import io.github.zaispring.embedding.EmbeddingResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,12 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 	static ObservedResult of(@Nullable Object answer) {
 		if (answer instanceof ChatCompletion completion) {
 			return new ObservedResult(completion.model(), completion.id(), completion.usage(), completion.requestId());
+		}
+		if (answer instanceof EmbeddingResponse embeddings) {
+			// input tokens only: an embedding produces no output
+			io.github.zaispring.embedding.Usage usage = embeddings.usage();
+			return new ObservedResult(embeddings.model(), null,
+					Usage.of(usage.promptTokens(), 0, usage.totalTokens(), null, null), null);
 		}
 		return NONE;
 	}

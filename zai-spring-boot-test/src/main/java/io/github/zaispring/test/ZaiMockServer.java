@@ -48,7 +48,8 @@ import org.springframework.util.Assert;
 
 /**
  * A Z.AI chat API simulator: a real HTTP server on {@code 127.0.0.1} that answers
- * {@code POST …/chat/completions} (under any prefix, so both {@code /api/paas/v4} and
+ * {@code POST …/chat/completions} and {@code POST …/embeddings} (see
+ * {@link ZaiEmbeddingReplies}) (under any prefix, so both {@code /api/paas/v4} and
  * {@code /api/coding/paas/v4} work) with scripted {@link ZaiReply replies}, plain or
  * streamed, and records every request. <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
@@ -79,6 +80,9 @@ public final class ZaiMockServer implements AutoCloseable {
 	private static final String BASE_PATH = "/api/paas/v4";
 
 	private static final Function<ReceivedRequest, ZaiReply> ECHO = (request) -> {
+		if (ZaiEmbeddingReplies.isEmbeddings(request)) {
+			return ZaiEmbeddingReplies.defaultReply(request);
+		}
 		String message = request.lastUserMessage();
 		return ZaiReply.text("You said: " + ((message != null) ? message : ""));
 	};
@@ -374,7 +378,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	}
 
 	private Publisher<Void> answer(ReceivedRequest request, HttpMethod method, HttpServerResponse response) {
-		if (!request.path().endsWith(CHAT_PATH)) {
+		if (!request.path().endsWith(CHAT_PATH) && !ZaiEmbeddingReplies.isEmbeddings(request)) {
 			return ReplyWriter.error(response, 404, "1222", "API " + request.path() + " does not exist");
 		}
 		if (!HttpMethod.POST.equals(method)) {

@@ -136,7 +136,7 @@ class ZaiMockServerWireTests {
 
 	@Test
 	void otherPathsAreNotFound() throws Exception {
-		HttpResponse<String> response = post("/api/paas/v4/embeddings", "{}", null);
+		HttpResponse<String> response = post("/api/paas/v4/no-such-api", "{}", null);
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).contains("\"code\":\"1222\"");
 	}
