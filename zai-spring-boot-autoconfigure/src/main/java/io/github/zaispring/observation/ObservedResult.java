@@ -30,21 +30,25 @@ import org.jspecify.annotations.Nullable;
  * @param id the id of the answer, or {@code null}
  * @param usage the tokens the answer reports, or {@code null}
  * @param requestId the request id the answer reports, or {@code null}
+ * @param producesOutput whether the operation generates tokens, so that the usage's
+ * output count means something (not for embeddings, whose usage has none)
  * @author zai-spring-boot contributors
  */
-record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usage usage, @Nullable String requestId) {
+record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usage usage, @Nullable String requestId,
+		boolean producesOutput) {
 
-	private static final ObservedResult NONE = new ObservedResult(null, null, null, null);
+	private static final ObservedResult NONE = new ObservedResult(null, null, null, null, false);
 
 	static ObservedResult of(@Nullable Object answer) {
 		if (answer instanceof ChatCompletion completion) {
-			return new ObservedResult(completion.model(), completion.id(), completion.usage(), completion.requestId());
+			return new ObservedResult(completion.model(), completion.id(), completion.usage(), completion.requestId(),
+					true);
 		}
 		if (answer instanceof EmbeddingResponse embeddings) {
 			// input tokens only: an embedding produces no output
 			io.github.zaispring.embedding.Usage usage = embeddings.usage();
 			return new ObservedResult(embeddings.model(), null,
-					Usage.of(usage.promptTokens(), 0, usage.totalTokens(), null, null), null);
+					Usage.of(usage.promptTokens(), 0, usage.totalTokens(), null, null), null, false);
 		}
 		return NONE;
 	}

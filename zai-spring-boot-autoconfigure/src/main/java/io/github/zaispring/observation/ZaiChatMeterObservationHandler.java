@@ -119,7 +119,9 @@ public class ZaiChatMeterObservationHandler implements ObservationHandler<ZaiObs
 		Usage usage = context.getUsage();
 		if (usage != null) {
 			record(tags.input, usage.promptTokens());
-			record(tags.output, usage.completionTokens());
+			if (context.hasOutputTokens()) {
+				record(tags.output, usage.completionTokens());
+			}
 			record(tags.cached, usage.cachedTokens());
 			record(tags.reasoning, usage.reasoningTokens());
 		}

@@ -53,6 +53,8 @@ public class ZaiObservationContext extends Observation.Context {
 
 	private volatile @Nullable Usage usage;
 
+	private volatile boolean outputTokens;
+
 	private volatile boolean cancelled;
 
 	private volatile @Nullable Duration firstChunkLatency;
@@ -144,6 +146,7 @@ public class ZaiObservationContext extends Observation.Context {
 	public void setResult(@Nullable Object response) {
 		ObservedResult result = ObservedResult.of(response);
 		setResult(response, result.model(), result.id(), result.usage());
+		this.outputTokens = result.producesOutput();
 		if (result.requestId() != null) {
 			setRequestId(result.requestId());
 		}
@@ -171,6 +174,15 @@ public class ZaiObservationContext extends Observation.Context {
 	 */
 	public @Nullable Usage getUsage() {
 		return this.usage;
+	}
+
+	/**
+	 * Return whether the operation generates tokens, so that the output count of
+	 * {@link #getUsage()} is a measurement rather than a zero for "none" (embeddings).
+	 * @return whether output tokens are reported
+	 */
+	public boolean hasOutputTokens() {
+		return this.outputTokens;
 	}
 
 	/**
