@@ -107,6 +107,8 @@ public class ZaiProperties {
 
 	private final Logging logging = new Logging();
 
+	private final Async async = new Async();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -202,6 +204,10 @@ public class ZaiProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Async getAsync() {
+		return this.async;
 	}
 
 	@Override
@@ -580,6 +586,55 @@ public class ZaiProperties {
 
 		public void setIncludeBodies(boolean includeBodies) {
 			this.includeBodies = includeBodies;
+		}
+
+	}
+
+	/**
+	 * Asynchronous chat: how the result of a submitted task is polled.
+	 */
+	public static class Async {
+
+		/**
+		 * Wait between the first two polls of a task's result; it grows by half after
+		 * every poll up to max-poll-interval.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait between two polls of a task's result.
+		 */
+		private Duration maxPollInterval = Duration.ofSeconds(15);
+
+		/**
+		 * Longest wait for a task's result; then awaitResult fails with a
+		 * ZaiAsyncTimeoutException naming the task id, and the task goes on at the
+		 * server.
+		 */
+		private Duration maxWait = Duration.ofMinutes(10);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = positive("zai.async.poll-interval", pollInterval);
+		}
+
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		public void setMaxPollInterval(Duration maxPollInterval) {
+			this.maxPollInterval = positive("zai.async.max-poll-interval", maxPollInterval);
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = positive("zai.async.max-wait", maxWait);
 		}
 
 	}

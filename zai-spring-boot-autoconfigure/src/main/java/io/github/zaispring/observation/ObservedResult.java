@@ -16,7 +16,9 @@
 
 package io.github.zaispring.observation;
 
+import io.github.zaispring.chat.AsyncChatResult;
 import io.github.zaispring.chat.ChatCompletion;
+import io.github.zaispring.chat.TokenizerResponse;
 import io.github.zaispring.chat.Usage;
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +40,12 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 	static ObservedResult of(@Nullable Object answer) {
 		if (answer instanceof ChatCompletion completion) {
 			return new ObservedResult(completion.model(), completion.id(), completion.usage(), completion.requestId());
+		}
+		if (answer instanceof TokenizerResponse tokens) {
+			return new ObservedResult(null, tokens.id(), tokens.usage(), tokens.requestId());
+		}
+		if (answer instanceof AsyncChatResult result && result.completion() != null) {
+			return of(result.completion());
 		}
 		return NONE;
 	}
