@@ -88,7 +88,7 @@ public class ZaiProperties {
 			Map.entry("zai.chat.temperature", "0.7"), Map.entry("zai.chat.top-p", "0.95"),
 			Map.entry("zai.chat.max-tokens", "4096"), Map.entry("zai.retry.max-attempts", "3"),
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
-			Map.entry("zai.pool.max-connections", "500"));
+			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"));
 
 	private static final ChronoUnit[] FORMAT_UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
 			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
@@ -108,6 +108,8 @@ public class ZaiProperties {
 	private final Logging logging = new Logging();
 
 	private final Async async = new Async();
+
+	private final Image image = new Image();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -208,6 +210,10 @@ public class ZaiProperties {
 
 	public Async getAsync() {
 		return this.async;
+	}
+
+	public Image getImage() {
+		return this.image;
 	}
 
 	@Override
@@ -635,6 +641,28 @@ public class ZaiProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = positive("zai.async.max-wait", maxWait);
+		}
+
+	}
+
+	/**
+	 * Image generation.
+	 */
+	public static class Image {
+
+		/**
+		 * Model of image requests that name none, such as cogview-4-250304 or glm-image.
+		 */
+		private String model = "cogview-4-250304";
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.image.model",
+					() -> "zai.image.model must not be empty; use a model id such as cogview-4-250304");
+			this.model = model;
 		}
 
 	}
