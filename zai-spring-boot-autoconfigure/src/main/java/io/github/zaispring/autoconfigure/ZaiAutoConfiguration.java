@@ -54,7 +54,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, ZaiChatTemplate.class })
 @ConditionalOnBooleanProperty(name = "zai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ZaiProperties.class)
-@Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class })
+@Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class, ZaiImageConfiguration.class })
 @SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
 
@@ -77,6 +77,7 @@ public final class ZaiAutoConfiguration {
 			ObjectProvider<ZaiChatTemplateBuilderCustomizer> customizers) {
 		ZaiChatTemplate.Builder builder = coreSettings.applyTo(ZaiChatTemplate.builder());
 		applyChatDefaults(builder, properties.getChat());
+		applyAsync(builder, properties.getAsync());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -102,6 +103,15 @@ public final class ZaiAutoConfiguration {
 			.defaultTopP(chat.getTopP())
 			.defaultMaxTokens(chat.getMaxTokens())
 			.defaultThinking((thinking != null) ? toThinking(thinking) : null);
+	}
+
+	private static void applyAsync(ZaiChatTemplate.Builder builder, ZaiProperties.Async async) {
+		ZaiProperties.require(async.getMaxPollInterval().compareTo(async.getPollInterval()) >= 0,
+				"zai.async.max-poll-interval",
+				() -> "zai.async.max-poll-interval must be at least zai.async.poll-interval ("
+						+ ZaiProperties.format(async.getPollInterval()) + "), but was "
+						+ ZaiProperties.format(async.getMaxPollInterval()));
+		builder.asyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getMaxWait());
 	}
 
 	private static Thinking toThinking(ThinkingType type) {

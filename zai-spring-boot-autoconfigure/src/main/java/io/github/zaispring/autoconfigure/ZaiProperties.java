@@ -88,7 +88,7 @@ public class ZaiProperties {
 			Map.entry("zai.chat.temperature", "0.7"), Map.entry("zai.chat.top-p", "0.95"),
 			Map.entry("zai.chat.max-tokens", "4096"), Map.entry("zai.retry.max-attempts", "3"),
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
-			Map.entry("zai.pool.max-connections", "500"));
+			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"));
 
 	private static final ChronoUnit[] FORMAT_UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
 			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
@@ -106,6 +106,10 @@ public class ZaiProperties {
 	private final Observations observations = new Observations();
 
 	private final Logging logging = new Logging();
+
+	private final Async async = new Async();
+
+	private final Image image = new Image();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -202,6 +206,14 @@ public class ZaiProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public Async getAsync() {
+		return this.async;
+	}
+
+	public Image getImage() {
+		return this.image;
 	}
 
 	@Override
@@ -630,6 +642,77 @@ public class ZaiProperties {
 						"1024");
 			}
 			this.dimensions = dimensions;
+		}
+
+	}
+
+	/**
+	 * Asynchronous chat: how the result of a submitted task is polled.
+	 */
+	public static class Async {
+
+		/**
+		 * Wait between the first two polls of a task's result; it grows by half after
+		 * every poll up to max-poll-interval.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(1);
+
+		/**
+		 * Longest wait between two polls of a task's result.
+		 */
+		private Duration maxPollInterval = Duration.ofSeconds(15);
+
+		/**
+		 * Longest wait for a task's result; then awaitResult fails with a
+		 * ZaiAsyncTimeoutException naming the task id, and the task goes on at the
+		 * server.
+		 */
+		private Duration maxWait = Duration.ofMinutes(10);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = positive("zai.async.poll-interval", pollInterval);
+		}
+
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		public void setMaxPollInterval(Duration maxPollInterval) {
+			this.maxPollInterval = positive("zai.async.max-poll-interval", maxPollInterval);
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = positive("zai.async.max-wait", maxWait);
+		}
+
+	}
+
+	/**
+	 * Image generation.
+	 */
+	public static class Image {
+
+		/**
+		 * Model of image requests that name none, such as cogview-4-250304 or glm-image.
+		 */
+		private String model = "cogview-4-250304";
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.image.model",
+					() -> "zai.image.model must not be empty; use a model id such as cogview-4-250304");
+			this.model = model;
 		}
 
 	}

@@ -76,7 +76,8 @@ final class ZaiRuntimeHints implements RuntimeHintsRegistrar {
 	 * The packages whose Jackson-annotated types are read or written as JSON: one entry
 	 * per endpoint family.
 	 */
-	static final List<String> WIRE_PACKAGES = List.of("io.github.zaispring.chat", "io.github.zaispring.embedding");
+	static final List<String> WIRE_PACKAGES = List.of("io.github.zaispring.chat", "io.github.zaispring.embedding",
+			"io.github.zaispring.image");
 
 	/**
 	 * The resource {@code io.github.zaispring.internal.LibraryVersion} reads.

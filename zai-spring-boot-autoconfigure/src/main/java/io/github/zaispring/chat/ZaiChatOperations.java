@@ -77,4 +77,38 @@ public interface ZaiChatOperations {
 	 */
 	Flux<String> streamText(String userMessage);
 
+	/**
+	 * Count the prompt tokens of a chat request with Z.AI's tokenizer
+	 * ({@code POST /tokenizer}): the tokens of exactly the request
+	 * {@link #chat(ChatRequest)} would send, with the configured defaults applied (the
+	 * same model, messages and function tools). Only what the tokenizer accepts is sent:
+	 * model, messages, function tools, request id and user id.
+	 * @param request the request
+	 * @return the prompt tokens; fails like {@link #chat(ChatRequest)}
+	 */
+	Mono<Integer> countTokens(ChatRequest request);
+
+	/**
+	 * Submit a chat request to be answered asynchronously
+	 * ({@code POST /async/chat/completions}), with the configured defaults applied. Fetch
+	 * the answer with {@link #awaitResult(String)}.
+	 * @param request the request
+	 * @return the id of the task; fails like {@link #chat(ChatRequest)}
+	 */
+	Mono<String> submit(ChatRequest request);
+
+	/**
+	 * Wait for the answer of an asynchronous chat task by polling {@code GET
+	 * /async-result/{id}} with growing intervals ({@code zai.async.*}), without blocking
+	 * a thread. Cancelling the subscription stops the polling; every poll is retried like
+	 * any call.
+	 * @param taskId the id {@link #submit(ChatRequest)} returned
+	 * @return the completion once the task succeeded; fails with a
+	 * {@link io.github.zaispring.ZaiException} carrying the server's reason when the task
+	 * failed, with a {@link io.github.zaispring.ZaiAsyncTimeoutException} naming the task
+	 * id when {@code zai.async.max-wait} elapsed first (the task goes on: call this
+	 * method again to resume), and like {@link #chat(ChatRequest)} when a poll fails
+	 */
+	Mono<ChatCompletion> awaitResult(String taskId);
+
 }

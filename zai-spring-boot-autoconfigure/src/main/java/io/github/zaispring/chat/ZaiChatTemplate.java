@@ -16,6 +16,8 @@
 
 package io.github.zaispring.chat;
 
+import java.time.Duration;
+
 import io.github.zaispring.ZaiContentFilterException;
 import io.github.zaispring.ZaiStreamException;
 import io.github.zaispring.internal.ClientBuilder;
@@ -60,9 +62,12 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private final boolean ownsCore;
 
+	private final AsyncChat async;
+
 	ZaiChatTemplate(Builder builder, ExchangeCore core, boolean ownsCore) {
 		this.core = core;
 		this.ownsCore = ownsCore;
+		this.async = new AsyncChat(core, builder.asyncSettings);
 		this.defaults = new Defaults(builder.defaultModel, builder.defaultTemperature, builder.defaultTopP,
 				builder.defaultMaxTokens, builder.defaultThinking);
 	}
@@ -112,6 +117,26 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 				.mapNotNull((chunk) -> chunk.content().isEmpty() ? null : chunk.content())
 				.concatWith(Mono.fromRunnable(() -> throwIfTruncated(end.finishReason, end.id)));
 		});
+	}
+
+	@Override
+	public Mono<Integer> countTokens(ChatRequest request) {
+		Assert.notNull(request, "request must not be null");
+		ChatRequest withDefaults = applyDefaults(request);
+		return TokenCounting.count(this.core, withDefaults, timeouts(withDefaults));
+	}
+
+	@Override
+	public Mono<String> submit(ChatRequest request) {
+		Assert.notNull(request, "request must not be null");
+		ChatRequest withDefaults = applyDefaults(request);
+		ChatRequest wireRequest = (withDefaults.stream() != null) ? withDefaults.withStream(false) : withDefaults;
+		return this.async.submit(wireRequest, timeouts(wireRequest));
+	}
+
+	@Override
+	public Mono<ChatCompletion> awaitResult(String taskId) {
+		return this.async.awaitResult(taskId);
 	}
 
 	/**
@@ -256,7 +281,28 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 		private @Nullable Thinking defaultThinking;
 
+		private AsyncChat.Settings asyncSettings = AsyncChat.Settings.DEFAULTS;
+
 		Builder() {
+		}
+
+		/**
+		 * Set how {@link ZaiChatTemplate#awaitResult(String)} polls: first at once, then
+		 * after {@code pollInterval}, growing by half after every poll up to
+		 * {@code maxPollInterval}, for at most {@code maxWait}. Defaults to 1s, 15s and
+		 * 10m.
+		 * @param pollInterval the first wait between two polls, positive
+		 * @param maxPollInterval the longest wait between two polls, at least
+		 * {@code pollInterval}
+		 * @param maxWait the longest wait for a result, positive
+		 * @return this builder
+		 */
+		public Builder asyncPolling(Duration pollInterval, Duration maxPollInterval, Duration maxWait) {
+			Assert.notNull(pollInterval, "asyncPollInterval must not be null; use a positive duration such as 1s");
+			Assert.notNull(maxPollInterval, "asyncMaxPollInterval must not be null; use a duration such as 15s");
+			Assert.notNull(maxWait, "asyncMaxWait must not be null; use a positive duration such as 10m");
+			this.asyncSettings = new AsyncChat.Settings(pollInterval, maxPollInterval, maxWait);
+			return this;
 		}
 
 		/**

@@ -80,9 +80,9 @@ public final class ObservationZaiInterceptor implements ZaiInterceptor {
 			return exchange;
 		}
 		return Flux.defer(() -> {
-			ZaiObservationContext context = (call.request() instanceof ChatRequest request)
-					? new ZaiChatObservationContext(request, call.streaming())
-					: new ZaiObservationContext(call.operationName(), call.model(), call.streaming());
+			ZaiObservationContext context = (call.request() instanceof ChatRequest request
+					&& "chat".equals(call.operationName())) ? new ZaiChatObservationContext(request, call.streaming())
+							: new ZaiObservationContext(call.operationName(), call.model(), call.streaming());
 			context.setServerAddress(call.serverAddress());
 			Observation observation = start(context);
 			Stopper stopper = new Stopper(observation, context, call);

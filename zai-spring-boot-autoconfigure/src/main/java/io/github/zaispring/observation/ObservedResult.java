@@ -16,7 +16,9 @@
 
 package io.github.zaispring.observation;
 
+import io.github.zaispring.chat.AsyncChatResult;
 import io.github.zaispring.chat.ChatCompletion;
+import io.github.zaispring.chat.TokenizerResponse;
 import io.github.zaispring.chat.Usage;
 import io.github.zaispring.embedding.EmbeddingResponse;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +51,12 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 			io.github.zaispring.embedding.Usage usage = embeddings.usage();
 			return new ObservedResult(embeddings.model(), null,
 					Usage.of(usage.promptTokens(), 0, usage.totalTokens(), null, null), null, false);
+		}
+		if (answer instanceof TokenizerResponse tokens) {
+			return new ObservedResult(null, tokens.id(), tokens.usage(), tokens.requestId(), false);
+		}
+		if (answer instanceof AsyncChatResult result && result.completion() != null) {
+			return of(result.completion());
 		}
 		return NONE;
 	}

@@ -468,6 +468,21 @@ class ZaiAutoConfigurationTests {
 					return Flux.just("user bean");
 				}
 
+				@Override
+				public Mono<Integer> countTokens(ChatRequest request) {
+					return Mono.empty();
+				}
+
+				@Override
+				public Mono<String> submit(ChatRequest request) {
+					return Mono.empty();
+				}
+
+				@Override
+				public Mono<ChatCompletion> awaitResult(String taskId) {
+					return Mono.empty();
+				}
+
 			};
 		}
 

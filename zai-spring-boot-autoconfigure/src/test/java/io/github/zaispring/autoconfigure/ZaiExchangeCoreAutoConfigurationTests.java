@@ -97,6 +97,21 @@ class ZaiExchangeCoreAutoConfigurationTests {
 			return Flux.empty();
 		}
 
+		@Override
+		public Mono<Integer> countTokens(ChatRequest request) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<String> submit(ChatRequest request) {
+			return Mono.empty();
+		}
+
+		@Override
+		public Mono<ChatCompletion> awaitResult(String taskId) {
+			return Mono.empty();
+		}
+
 	}
 
 }

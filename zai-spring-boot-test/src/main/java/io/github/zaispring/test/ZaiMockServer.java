@@ -51,7 +51,8 @@ import org.springframework.util.Assert;
  * {@code POST …/chat/completions} and {@code POST …/embeddings} (see
  * {@link ZaiEmbeddingReplies}) (under any prefix, so both {@code /api/paas/v4} and
  * {@code /api/coding/paas/v4} work) with scripted {@link ZaiReply replies}, plain or
- * streamed, and records every request. <pre class="code">
+ * streamed, and records every request. It also serves the tokenizer, asynchronous chat
+ * and image generation with the replies of {@link ZaiEndpointReplies}. <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
  *     server.enqueue(ZaiReply.text("Hello!"));
  *     ZaiChatTemplate template = ZaiChatTemplate.builder().apiKey("k").baseUrl(server.baseUrl()).build();
@@ -378,10 +379,12 @@ public final class ZaiMockServer implements AutoCloseable {
 	}
 
 	private Publisher<Void> answer(ReceivedRequest request, HttpMethod method, HttpServerResponse response) {
-		if (!request.path().endsWith(CHAT_PATH) && !ZaiEmbeddingReplies.isEmbeddings(request)) {
+		boolean chat = request.path().endsWith(CHAT_PATH);
+		if (!chat && !ZaiEmbeddingReplies.isEmbeddings(request) && !ZaiEndpointReplies.serves(request.path())) {
 			return ReplyWriter.error(response, 404, "1222", "API " + request.path() + " does not exist");
 		}
-		if (!HttpMethod.POST.equals(method)) {
+		boolean get = ZaiEndpointReplies.isResult(request.path());
+		if (!(get ? HttpMethod.GET : HttpMethod.POST).equals(method)) {
 			return ReplyWriter.error(response, 405, "1212", "Method " + method + " is not supported");
 		}
 		String apiKey = this.requiredApiKey;
@@ -395,13 +398,14 @@ public final class ZaiMockServer implements AutoCloseable {
 						"Authorization Token is invalid, please ensure that the Authorization Token is correctly provided.");
 			}
 		}
-		if (!request.body().isObject()) {
+		if (!get && !request.body().isObject()) {
 			return ReplyWriter.error(response, 400, "1214", "Invalid request body: not a JSON object");
 		}
 		ZaiReply reply = this.replies.poll();
 		if (reply == null) {
 			try {
-				reply = this.responder.apply(request);
+				reply = (chat || ZaiEmbeddingReplies.isEmbeddings(request) || this.responder != ECHO)
+						? this.responder.apply(request) : ZaiEndpointReplies.defaultReply(request);
 				Assert.state(reply != null, "The responder returned no reply");
 			}
 			catch (RuntimeException ex) {
