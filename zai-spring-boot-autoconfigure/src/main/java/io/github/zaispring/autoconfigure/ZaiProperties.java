@@ -23,6 +23,9 @@ import java.util.function.Supplier;
 
 import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.internal.BaseUrls;
+import io.github.zaispring.websearch.ContentSize;
+import io.github.zaispring.websearch.SearchEngines;
+import io.github.zaispring.websearch.SearchRecency;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -88,7 +91,8 @@ public class ZaiProperties {
 			Map.entry("zai.chat.temperature", "0.7"), Map.entry("zai.chat.top-p", "0.95"),
 			Map.entry("zai.chat.max-tokens", "4096"), Map.entry("zai.retry.max-attempts", "3"),
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
-			Map.entry("zai.pool.max-connections", "500"));
+			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.web-search.search-engine", "search-prime"),
+			Map.entry("zai.web-search.count", "10"));
 
 	private static final ChronoUnit[] FORMAT_UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
 			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
@@ -106,6 +110,8 @@ public class ZaiProperties {
 	private final Observations observations = new Observations();
 
 	private final Logging logging = new Logging();
+
+	private final WebSearch webSearch = new WebSearch();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -202,6 +208,10 @@ public class ZaiProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	public WebSearch getWebSearch() {
+		return this.webSearch;
 	}
 
 	@Override
@@ -580,6 +590,75 @@ public class ZaiProperties {
 
 		public void setIncludeBodies(boolean includeBodies) {
 			this.includeBodies = includeBodies;
+		}
+
+	}
+
+	/**
+	 * Defaults of web searches that leave an option unset.
+	 */
+	public static class WebSearch {
+
+		/**
+		 * Search engine of searches that name none: search-prime on api.z.ai; search_std,
+		 * search_pro, search_pro_sogou or search_pro_quark on open.bigmodel.cn.
+		 */
+		private String searchEngine = SearchEngines.SEARCH_PRIME;
+
+		/**
+		 * Number of results of searches that set none, from 1 to 50. Unset leaves it to
+		 * the server (10).
+		 */
+		private @Nullable Integer count;
+
+		/**
+		 * How recent the results of searches that set none must be. Unset leaves it to
+		 * the server (no limit).
+		 */
+		private @Nullable SearchRecency recencyFilter;
+
+		/**
+		 * Length of the page summaries of searches that set none. Unset leaves it to the
+		 * server (medium).
+		 */
+		private @Nullable ContentSize contentSize;
+
+		public String getSearchEngine() {
+			return this.searchEngine;
+		}
+
+		public void setSearchEngine(String searchEngine) {
+			require(searchEngine != null && !searchEngine.isBlank()
+					&& searchEngine.strip().chars().noneMatch(Character::isWhitespace), "zai.web-search.search-engine",
+					() -> "zai.web-search.search-engine must be a search engine such as search-prime (api.z.ai) or "
+							+ "search_std (open.bigmodel.cn), but was '" + searchEngine + "'");
+			this.searchEngine = searchEngine.strip();
+		}
+
+		public @Nullable Integer getCount() {
+			return this.count;
+		}
+
+		public void setCount(@Nullable Integer count) {
+			require(count == null || (count >= 1 && count <= 50), "zai.web-search.count",
+					() -> "zai.web-search.count must be between 1 and 50, but was " + count);
+			this.count = count;
+		}
+
+		public @Nullable SearchRecency getRecencyFilter() {
+			return this.recencyFilter;
+		}
+
+		public void setRecencyFilter(@Nullable SearchRecency recencyFilter) {
+			this.recencyFilter = recencyFilter;
+		}
+
+		public @Nullable ContentSize getContentSize() {
+			return this.contentSize;
+		}
+
+		public void setContentSize(@Nullable ContentSize contentSize) {
+			this.contentSize = contentSize;
 		}
 
 	}

@@ -18,6 +18,7 @@ package io.github.zaispring.observation;
 
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.Usage;
+import io.github.zaispring.websearch.WebSearchResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,9 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 	static ObservedResult of(@Nullable Object answer) {
 		if (answer instanceof ChatCompletion completion) {
 			return new ObservedResult(completion.model(), completion.id(), completion.usage(), completion.requestId());
+		}
+		if (answer instanceof WebSearchResponse search) {
+			return new ObservedResult(null, search.id(), null, search.requestId());
 		}
 		return NONE;
 	}
