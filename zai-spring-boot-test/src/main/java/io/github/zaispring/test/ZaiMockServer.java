@@ -50,7 +50,8 @@ import org.springframework.util.Assert;
  * A Z.AI chat API simulator: a real HTTP server on {@code 127.0.0.1} that answers
  * {@code POST …/chat/completions} (under any prefix, so both {@code /api/paas/v4} and
  * {@code /api/coding/paas/v4} work) with scripted {@link ZaiReply replies}, plain or
- * streamed, and records every request. <pre class="code">
+ * streamed, and records every request. It serves other endpoints too
+ * ({@code /web_search}), scripted with {@link ZaiEndpointReplies}. <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
  *     server.enqueue(ZaiReply.text("Hello!"));
  *     ZaiChatTemplate template = ZaiChatTemplate.builder().apiKey("k").baseUrl(server.baseUrl()).build();
@@ -79,6 +80,10 @@ public final class ZaiMockServer implements AutoCloseable {
 	private static final String BASE_PATH = "/api/paas/v4";
 
 	private static final Function<ReceivedRequest, ZaiReply> ECHO = (request) -> {
+		EndpointRoutes route = EndpointRoutes.of(request.path());
+		if (route != null) {
+			return route.defaultReply(request);
+		}
 		String message = request.lastUserMessage();
 		return ZaiReply.text("You said: " + ((message != null) ? message : ""));
 	};
@@ -374,7 +379,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	}
 
 	private Publisher<Void> answer(ReceivedRequest request, HttpMethod method, HttpServerResponse response) {
-		if (!request.path().endsWith(CHAT_PATH)) {
+		if (!request.path().endsWith(CHAT_PATH) && EndpointRoutes.of(request.path()) == null) {
 			return ReplyWriter.error(response, 404, "1222", "API " + request.path() + " does not exist");
 		}
 		if (!HttpMethod.POST.equals(method)) {
