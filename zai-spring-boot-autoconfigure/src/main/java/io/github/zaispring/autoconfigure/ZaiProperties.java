@@ -92,7 +92,7 @@ public class ZaiProperties {
 			Map.entry("zai.chat.max-tokens", "4096"), Map.entry("zai.retry.max-attempts", "3"),
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
 			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.web-search.search-engine", "search-prime"),
-			Map.entry("zai.web-search.count", "10"));
+			Map.entry("zai.web-search.count", "10"), Map.entry("zai.rerank.model", "rerank"));
 
 	private static final ChronoUnit[] FORMAT_UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
 			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
@@ -112,6 +112,8 @@ public class ZaiProperties {
 	private final Logging logging = new Logging();
 
 	private final WebSearch webSearch = new WebSearch();
+
+	private final Rerank rerank = new Rerank();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -212,6 +214,10 @@ public class ZaiProperties {
 
 	public WebSearch getWebSearch() {
 		return this.webSearch;
+	}
+
+	public Rerank getRerank() {
+		return this.rerank;
 	}
 
 	@Override
@@ -659,6 +665,28 @@ public class ZaiProperties {
 
 		public void setContentSize(@Nullable ContentSize contentSize) {
 			this.contentSize = contentSize;
+		}
+
+	}
+
+	/**
+	 * Defaults of reranks that leave an option unset.
+	 */
+	public static class Rerank {
+
+		/**
+		 * Model of reranks that name none.
+		 */
+		private String model = "rerank";
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.rerank.model",
+					() -> "zai.rerank.model must not be empty; use a model id such as rerank");
+			this.model = model.strip();
 		}
 
 	}

@@ -18,6 +18,8 @@ package io.github.zaispring.observation;
 
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.Usage;
+import io.github.zaispring.rerank.RerankResponse;
+import io.github.zaispring.rerank.RerankUsage;
 import io.github.zaispring.websearch.WebSearchResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +41,12 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 	static ObservedResult of(@Nullable Object answer) {
 		if (answer instanceof ChatCompletion completion) {
 			return new ObservedResult(completion.model(), completion.id(), completion.usage(), completion.requestId());
+		}
+		if (answer instanceof RerankResponse rerank) {
+			RerankUsage usage = rerank.usage();
+			return new ObservedResult(null, rerank.id(),
+					(usage != null) ? Usage.of(usage.promptTokens(), 0, usage.totalTokens(), null, null) : null,
+					rerank.requestId());
 		}
 		if (answer instanceof WebSearchResponse search) {
 			return new ObservedResult(null, search.id(), null, search.requestId());

@@ -19,8 +19,10 @@ package io.github.zaispring.observation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.zaispring.internal.ExchangeCore;
+import io.github.zaispring.rerank.ZaiRerankTemplate;
 import io.github.zaispring.websearch.ZaiWebSearchTemplate;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -83,6 +85,33 @@ class ObservedEndpointsTests {
 			.hasLowCardinalityKeyValue("error.type", "none")
 			.hasHighCardinalityKeyValue("gen_ai.response.id", "ws-resp-1")
 			.hasBeenStopped();
+	}
+
+	@Test
+	void observesARerankAsOneRerankOperationWithItsTokens() {
+		this.server.enqueue(json("{\"id\":\"rr-resp-1\",\"request_id\":\"rr-000123\",\"results\":[{\"index\":0,"
+				+ "\"relevance_score\":0.5}],\"usage\":{\"prompt_tokens\":61,\"total_tokens\":61}}"));
+		ZaiRerankTemplate rerank = ZaiRerankTemplate.builder().exchangeCore(this.core).build();
+		assertThat(rerank.rerank("q", List.of("a")).block(WAIT).results()).hasSize(1);
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("rerank rerank")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "rerank")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "rerank")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "rr-resp-1")
+			.hasBeenStopped();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.satisfies((context) -> {
+				ZaiObservationContext observed = (ZaiObservationContext) context;
+				assertThat(observed.getUsage().promptTokens()).isEqualTo(61);
+				assertThat(observed.getUsage().totalTokens()).isEqualTo(61);
+				assertThat(observed.getRequestId()).isEqualTo("rr-000123");
+			});
 	}
 
 	private static MockResponse json(String body) {
