@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 enum EndpointRoutes {
 
-	WEB_SEARCH("/web_search", ZaiEndpointReplies::defaultWebSearch);
+	WEB_SEARCH("/web_search", ZaiEndpointReplies::defaultWebSearch),
+
+	RERANK("/rerank", ZaiEndpointReplies::defaultRerank);
 
 	private final String path;
 

@@ -18,13 +18,24 @@ package io.github.zaispring.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.zaispring.internal.WireJson;
+import io.github.zaispring.rerank.RerankResponse;
+import io.github.zaispring.rerank.RerankResult;
+import io.github.zaispring.rerank.RerankUsage;
 import io.github.zaispring.websearch.SearchIntent;
 import io.github.zaispring.websearch.SearchResult;
 import io.github.zaispring.websearch.WebSearchResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -35,6 +46,7 @@ import org.springframework.util.Assert;
  * {@link ZaiReply} itself. <pre class="code">
  * server.enqueue(ZaiEndpointReplies.webSearch(new SearchResult("Title", "Summary",
  *         "https://example.com/a", "Example", null, "ref_1", "2026-02-11")));
+ * server.enqueue(ZaiEndpointReplies.rerank(new RerankResult(2, 0.97, null), new RerankResult(0, 0.12, null)));
  * server.enqueue(ZaiReply.error(429, "1113", "Insufficient balance or no resource package"));
  * </pre>
  *
@@ -92,12 +104,77 @@ public final class ZaiEndpointReplies {
 				List.of(results)));
 	}
 
+	/**
+	 * Return an answer of {@code POST /rerank} with the given results (sent in the given
+	 * order), a generated id and usage.
+	 * @param results the results, each with the index of its document
+	 * @return the reply
+	 */
+	public static ZaiReply rerank(RerankResult... results) {
+		Assert.noNullElements(results, "results must not contain null");
+		return json(new RerankWire(nextId("rerank-"), Instant.now().getEpochSecond(), null, List.of(results),
+				new RerankUsage(10 * results.length, 10 * results.length)));
+	}
+
+	/**
+	 * Return an answer of {@code POST /rerank} with exactly the given content.
+	 * @param response the answer
+	 * @return the reply
+	 */
+	public static ZaiReply rerank(RerankResponse response) {
+		Assert.notNull(response, "response must not be null");
+		return json(new RerankWire(response.id(), response.created(), response.requestId(), response.results(),
+				response.usage()));
+	}
+
+	/**
+	 * The answer the server gives a rerank when no reply is queued: each document scored
+	 * by the share of the query's words it contains, best first, as many as {@code top_n}
+	 * asks for, with the documents when {@code return_documents} is set.
+	 */
+	static ZaiReply defaultRerank(ReceivedRequest request) {
+		Set<String> queryWords = words(request.body().path("query").asString(""));
+		boolean returnDocuments = request.body().path("return_documents").asBoolean(false);
+		List<RerankResult> results = new ArrayList<>();
+		int index = 0;
+		int tokens = queryWords.size();
+		for (var document : request.body().path("documents")) {
+			String text = document.asString("");
+			Set<String> documentWords = words(text);
+			tokens += documentWords.size();
+			long shared = queryWords.stream().filter(documentWords::contains).count();
+			double score = queryWords.isEmpty() ? 0 : (double) shared / queryWords.size();
+			results.add(new RerankResult(index++, score, returnDocuments ? text : null));
+		}
+		results.sort(Comparator.comparingDouble(RerankResult::relevanceScore).reversed());
+		int topN = request.body().path("top_n").asInt(0);
+		List<RerankResult> top = (topN > 0 && topN < results.size()) ? results.subList(0, topN) : results;
+		return json(new RerankWire(nextId("rerank-"), Instant.now().getEpochSecond(), request.requestId(),
+				List.copyOf(top), new RerankUsage(tokens, tokens)));
+	}
+
+	private static Set<String> words(String text) {
+		Set<String> words = new HashSet<>(Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+		words.remove("");
+		return words;
+	}
+
 	static String nextId(String prefix) {
 		return prefix + ids.incrementAndGet();
 	}
 
 	static ZaiReply json(Object answer) {
 		return ZaiReply.rawBody(200, ReplyWriter.JSON, new String(WireJson.write(answer), StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * A rerank answer written in the order given: {@link RerankResponse} sorts its
+	 * results, and a test may want to send them unsorted.
+	 */
+	private record RerankWire(@JsonProperty("id") @Nullable String id, @JsonProperty("created") @Nullable Long created,
+			@JsonProperty("request_id") @Nullable String requestId, @JsonProperty("results") List<RerankResult> results,
+			@JsonProperty("usage") @Nullable RerankUsage usage) {
+
 	}
 
 }

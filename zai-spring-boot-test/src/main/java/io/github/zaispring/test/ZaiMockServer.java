@@ -51,7 +51,8 @@ import org.springframework.util.Assert;
  * {@code POST …/chat/completions} (under any prefix, so both {@code /api/paas/v4} and
  * {@code /api/coding/paas/v4} work) with scripted {@link ZaiReply replies}, plain or
  * streamed, and records every request. It serves other endpoints too
- * ({@code /web_search}), scripted with {@link ZaiEndpointReplies}. <pre class="code">
+ * ({@code /web_search}, {@code /rerank}), scripted with {@link ZaiEndpointReplies}.
+ * <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
  *     server.enqueue(ZaiReply.text("Hello!"));
  *     ZaiChatTemplate template = ZaiChatTemplate.builder().apiKey("k").baseUrl(server.baseUrl()).build();

@@ -17,9 +17,14 @@
 package io.github.zaispring.test;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.github.zaispring.ZaiQuotaExceededException;
 import io.github.zaispring.internal.ExchangeCore;
+import io.github.zaispring.rerank.RerankRequest;
+import io.github.zaispring.rerank.RerankResponse;
+import io.github.zaispring.rerank.RerankResult;
+import io.github.zaispring.rerank.ZaiRerankTemplate;
 import io.github.zaispring.resilience.ZaiRetryPolicy.RetrySettings;
 import io.github.zaispring.websearch.SearchResult;
 import io.github.zaispring.websearch.WebSearchRequest;
@@ -102,6 +107,54 @@ class ZaiMockServerEndpointsTests {
 	void retriesAWebSearchAfterAServerError() {
 		this.server.enqueue(ZaiReply.error(500, "500", "Internal Error"));
 		assertThat(webSearch().search("q").block(WAIT).results()).hasSize(10);
+		assertThat(this.server.requestCount()).isEqualTo(2);
+	}
+
+	private ZaiRerankTemplate rerank() {
+		return ZaiRerankTemplate.builder().exchangeCore(this.core).build();
+	}
+
+	@Test
+	void answersARerankWithScoresFromSharedWordsWhenNothingIsQueued() {
+		RerankResponse response = rerank()
+			.rerank(RerankRequest.builder()
+				.query("capital of France")
+				.documents(List.of("Berlin has many museums.", "Paris is the capital of France.", "France is big."))
+				.topN(2)
+				.returnDocuments(true)
+				.build())
+			.block(WAIT);
+		assertThat(response.results()).extracting(RerankResult::index).containsExactly(1, 2);
+		assertThat(response.results().get(0).relevanceScore()).isEqualTo(1.0);
+		assertThat(response.results().get(0).document()).isEqualTo("Paris is the capital of France.");
+		assertThat(response.usage().promptTokens()).isPositive();
+		ReceivedRequest request = this.server.takeRequest(WAIT);
+		assertThat(request.path()).isEqualTo("/api/paas/v4/rerank");
+		assertThat(request.model()).isEqualTo("rerank");
+	}
+
+	@Test
+	void answersARerankWithTheQueuedResults() {
+		this.server
+			.enqueue(ZaiEndpointReplies.rerank(new RerankResult(0, 0.12, null), new RerankResult(1, 0.97, null)));
+		RerankResponse response = rerank().rerank("q", List.of("a", "b")).block(WAIT);
+		assertThat(response.results()).containsExactly(new RerankResult(1, 0.97, null),
+				new RerankResult(0, 0.12, null));
+	}
+
+	@Test
+	void failsARerankWithAQuotaErrorAfterOneRequest() {
+		this.server.enqueue(ZaiReply.error(429, "1113", "Insufficient balance or no resource package"));
+		StepVerifier.create(rerank().rerank("q", List.of("a")))
+			.expectError(ZaiQuotaExceededException.class)
+			.verify(WAIT);
+		assertThat(this.server.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void retriesARerankAfterAServerError() {
+		this.server.enqueue(ZaiReply.error(500, "500", "Internal Error"));
+		assertThat(rerank().rerank("q", List.of("a", "b")).block(WAIT).results()).hasSize(2);
 		assertThat(this.server.requestCount()).isEqualTo(2);
 	}
 
