@@ -54,7 +54,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, ZaiChatTemplate.class })
 @ConditionalOnBooleanProperty(name = "zai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ZaiProperties.class)
-@Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class, ZaiImageConfiguration.class })
+@Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class, ZaiImageConfiguration.class,
+		ZaiWebSearchConfiguration.class, ZaiRerankConfiguration.class })
 @SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
 

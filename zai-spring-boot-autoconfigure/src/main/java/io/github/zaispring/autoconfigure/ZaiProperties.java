@@ -23,6 +23,9 @@ import java.util.function.Supplier;
 
 import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.internal.BaseUrls;
+import io.github.zaispring.websearch.ContentSize;
+import io.github.zaispring.websearch.SearchEngines;
+import io.github.zaispring.websearch.SearchRecency;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -88,7 +91,9 @@ public class ZaiProperties {
 			Map.entry("zai.chat.temperature", "0.7"), Map.entry("zai.chat.top-p", "0.95"),
 			Map.entry("zai.chat.max-tokens", "4096"), Map.entry("zai.retry.max-attempts", "3"),
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
-			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"));
+			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"),
+			Map.entry("zai.web-search.search-engine", "search-prime"), Map.entry("zai.web-search.count", "10"),
+			Map.entry("zai.rerank.model", "rerank"));
 
 	private static final ChronoUnit[] FORMAT_UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
 			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
@@ -110,6 +115,10 @@ public class ZaiProperties {
 	private final Async async = new Async();
 
 	private final Image image = new Image();
+
+	private final WebSearch webSearch = new WebSearch();
+
+	private final Rerank rerank = new Rerank();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -214,6 +223,14 @@ public class ZaiProperties {
 
 	public Image getImage() {
 		return this.image;
+	}
+
+	public WebSearch getWebSearch() {
+		return this.webSearch;
+	}
+
+	public Rerank getRerank() {
+		return this.rerank;
 	}
 
 	@Override
@@ -713,6 +730,97 @@ public class ZaiProperties {
 			require(model != null && !model.isBlank(), "zai.image.model",
 					() -> "zai.image.model must not be empty; use a model id such as cogview-4-250304");
 			this.model = model;
+		}
+
+	}
+
+	/**
+	 * Defaults of web searches that leave an option unset.
+	 */
+	public static class WebSearch {
+
+		/**
+		 * Search engine of searches that name none: search-prime on api.z.ai; search_std,
+		 * search_pro, search_pro_sogou or search_pro_quark on open.bigmodel.cn.
+		 */
+		private String searchEngine = SearchEngines.SEARCH_PRIME;
+
+		/**
+		 * Number of results of searches that set none, from 1 to 50. Unset leaves it to
+		 * the server (10).
+		 */
+		private @Nullable Integer count;
+
+		/**
+		 * How recent the results of searches that set none must be. Unset leaves it to
+		 * the server (no limit).
+		 */
+		private @Nullable SearchRecency recencyFilter;
+
+		/**
+		 * Length of the page summaries of searches that set none. Unset leaves it to the
+		 * server (medium).
+		 */
+		private @Nullable ContentSize contentSize;
+
+		public String getSearchEngine() {
+			return this.searchEngine;
+		}
+
+		public void setSearchEngine(String searchEngine) {
+			require(searchEngine != null && !searchEngine.isBlank()
+					&& searchEngine.strip().chars().noneMatch(Character::isWhitespace), "zai.web-search.search-engine",
+					() -> "zai.web-search.search-engine must be a search engine such as search-prime (api.z.ai) or "
+							+ "search_std (open.bigmodel.cn), but was '" + searchEngine + "'");
+			this.searchEngine = searchEngine.strip();
+		}
+
+		public @Nullable Integer getCount() {
+			return this.count;
+		}
+
+		public void setCount(@Nullable Integer count) {
+			require(count == null || (count >= 1 && count <= 50), "zai.web-search.count",
+					() -> "zai.web-search.count must be between 1 and 50, but was " + count);
+			this.count = count;
+		}
+
+		public @Nullable SearchRecency getRecencyFilter() {
+			return this.recencyFilter;
+		}
+
+		public void setRecencyFilter(@Nullable SearchRecency recencyFilter) {
+			this.recencyFilter = recencyFilter;
+		}
+
+		public @Nullable ContentSize getContentSize() {
+			return this.contentSize;
+		}
+
+		public void setContentSize(@Nullable ContentSize contentSize) {
+			this.contentSize = contentSize;
+		}
+
+	}
+
+	/**
+	 * Defaults of reranks that leave an option unset.
+	 */
+	public static class Rerank {
+
+		/**
+		 * Model of reranks that name none.
+		 */
+		private String model = "rerank";
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.rerank.model",
+					() -> "zai.rerank.model must not be empty; use a model id such as rerank");
+			this.model = model.strip();
 		}
 
 	}

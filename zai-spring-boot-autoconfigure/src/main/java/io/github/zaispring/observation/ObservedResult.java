@@ -21,6 +21,9 @@ import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.TokenizerResponse;
 import io.github.zaispring.chat.Usage;
 import io.github.zaispring.embedding.EmbeddingResponse;
+import io.github.zaispring.rerank.RerankResponse;
+import io.github.zaispring.rerank.RerankUsage;
+import io.github.zaispring.websearch.WebSearchResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +60,15 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 		}
 		if (answer instanceof AsyncChatResult result && result.completion() != null) {
 			return of(result.completion());
+		}
+		if (answer instanceof RerankResponse rerank) {
+			RerankUsage usage = rerank.usage();
+			return new ObservedResult(null, rerank.id(),
+					(usage != null) ? Usage.of(usage.promptTokens(), 0, usage.totalTokens(), null, null) : null,
+					rerank.requestId(), false);
+		}
+		if (answer instanceof WebSearchResponse search) {
+			return new ObservedResult(null, search.id(), null, search.requestId(), false);
 		}
 		return NONE;
 	}

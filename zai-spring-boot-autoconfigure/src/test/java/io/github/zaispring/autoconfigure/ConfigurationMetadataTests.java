@@ -92,6 +92,19 @@ class ConfigurationMetadataTests {
 			.containsExactly("any");
 	}
 
+	@Test
+	void offersTheSearchEnginesAsHintsOfTheWebSearchEngineWithoutRestrictingIt() throws IOException {
+		JsonNode hint = metadata().get("hints")
+			.valueStream()
+			.filter((candidate) -> candidate.get("name").asString().equals("zai.web-search.search-engine"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(hint.get("values").valueStream().map((value) -> value.get("value").asString()))
+			.containsExactly("search-prime", "search_std", "search_pro", "search_pro_sogou", "search_pro_quark");
+		assertThat(hint.get("providers").valueStream().map((provider) -> provider.get("name").asString()))
+			.containsExactly("any");
+	}
+
 	private static List<JsonNode> properties() throws IOException {
 		return metadata().get("properties").valueStream().toList();
 	}

@@ -151,16 +151,6 @@ public final class ZaiEndpointReplies {
 	}
 
 	/**
-	 * Return whether the path is one of these endpoints.
-	 * @param path the request path
-	 * @return whether these replies serve it
-	 */
-	static boolean serves(String path) {
-		return path.endsWith("/tokenizer") || path.endsWith("/async/chat/completions")
-				|| path.endsWith("/images/generations") || isResult(path);
-	}
-
-	/**
 	 * Return whether the path is the result of an async task, the one {@code GET}.
 	 * @param path the request path
 	 * @return whether it is {@code /async-result/{id}}

@@ -51,8 +51,10 @@ import org.springframework.util.Assert;
  * {@code POST …/chat/completions} and {@code POST …/embeddings} (see
  * {@link ZaiEmbeddingReplies}) (under any prefix, so both {@code /api/paas/v4} and
  * {@code /api/coding/paas/v4} work) with scripted {@link ZaiReply replies}, plain or
- * streamed, and records every request. It also serves the tokenizer, asynchronous chat
- * and image generation with the replies of {@link ZaiEndpointReplies}. <pre class="code">
+ * streamed, and records every request. It serves the other endpoints too (embeddings, web
+ * search, rerank, tokenizer, asynchronous chat, images; see {@link EndpointRoutes}),
+ * scripted with {@link ZaiEmbeddingReplies}, {@link ZaiSearchReplies} and
+ * {@link ZaiEndpointReplies}. <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
  *     server.enqueue(ZaiReply.text("Hello!"));
  *     ZaiChatTemplate template = ZaiChatTemplate.builder().apiKey("k").baseUrl(server.baseUrl()).build();
@@ -81,8 +83,9 @@ public final class ZaiMockServer implements AutoCloseable {
 	private static final String BASE_PATH = "/api/paas/v4";
 
 	private static final Function<ReceivedRequest, ZaiReply> ECHO = (request) -> {
-		if (ZaiEmbeddingReplies.isEmbeddings(request)) {
-			return ZaiEmbeddingReplies.defaultReply(request);
+		EndpointRoutes route = EndpointRoutes.of(request.path());
+		if (route != null) {
+			return route.defaultReply(request);
 		}
 		String message = request.lastUserMessage();
 		return ZaiReply.text("You said: " + ((message != null) ? message : ""));
@@ -379,11 +382,11 @@ public final class ZaiMockServer implements AutoCloseable {
 	}
 
 	private Publisher<Void> answer(ReceivedRequest request, HttpMethod method, HttpServerResponse response) {
-		boolean chat = request.path().endsWith(CHAT_PATH);
-		if (!chat && !ZaiEmbeddingReplies.isEmbeddings(request) && !ZaiEndpointReplies.serves(request.path())) {
+		EndpointRoutes route = EndpointRoutes.of(request.path());
+		if (route == null && !request.path().endsWith(CHAT_PATH)) {
 			return ReplyWriter.error(response, 404, "1222", "API " + request.path() + " does not exist");
 		}
-		boolean get = ZaiEndpointReplies.isResult(request.path());
+		boolean get = route != null && route.isGet();
 		if (!(get ? HttpMethod.GET : HttpMethod.POST).equals(method)) {
 			return ReplyWriter.error(response, 405, "1212", "Method " + method + " is not supported");
 		}
@@ -404,8 +407,7 @@ public final class ZaiMockServer implements AutoCloseable {
 		ZaiReply reply = this.replies.poll();
 		if (reply == null) {
 			try {
-				reply = (chat || ZaiEmbeddingReplies.isEmbeddings(request) || this.responder != ECHO)
-						? this.responder.apply(request) : ZaiEndpointReplies.defaultReply(request);
+				reply = this.responder.apply(request);
 				Assert.state(reply != null, "The responder returned no reply");
 			}
 			catch (RuntimeException ex) {

@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.observation;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.zaispring.internal.ExchangeCore;
+import io.github.zaispring.rerank.ZaiRerankTemplate;
+import io.github.zaispring.websearch.ZaiWebSearchTemplate;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The calls of the endpoints beyond chat, observed end to end against a server on
+ * 127.0.0.1: one {@code gen_ai.client.operation} per call with the endpoint's operation
+ * name.
+ *
+ * @author zai-spring-boot contributors
+ */
+class ObservedEndpointsTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private MockWebServer server;
+
+	private ExchangeCore core;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.server = new MockWebServer();
+		this.server.start(InetAddress.getLoopbackAddress(), 0);
+		this.core = ExchangeCore.builder()
+			.apiKey("k.secret")
+			.baseUrl(this.server.url("/api/paas/v4").toString())
+			.interceptor(
+					new ObservationZaiInterceptor(this.registry, null, new DefaultZaiChatObservationConvention(), null))
+			.build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.core.close();
+		this.server.close();
+	}
+
+	@Test
+	void observesAWebSearchAsOneWebSearchOperation() {
+		this.server.enqueue(json("{\"id\":\"ws-resp-1\",\"created\":1773454937,\"request_id\":\"ws-7f3a2c\","
+				+ "\"search_result\":[{\"title\":\"t\",\"link\":\"https://example.com\"}]}"));
+		ZaiWebSearchTemplate search = ZaiWebSearchTemplate.builder().exchangeCore(this.core).build();
+		assertThat(search.search("GLM-5").block(WAIT).results()).hasSize(1);
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("web_search")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "web_search")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "none")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "ws-resp-1")
+			.hasBeenStopped();
+	}
+
+	@Test
+	void observesARerankAsOneRerankOperationWithItsTokens() {
+		this.server.enqueue(json("{\"id\":\"rr-resp-1\",\"request_id\":\"rr-000123\",\"results\":[{\"index\":0,"
+				+ "\"relevance_score\":0.5}],\"usage\":{\"prompt_tokens\":61,\"total_tokens\":61}}"));
+		ZaiRerankTemplate rerank = ZaiRerankTemplate.builder().exchangeCore(this.core).build();
+		assertThat(rerank.rerank("q", List.of("a")).block(WAIT).results()).hasSize(1);
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("rerank rerank")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "rerank")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "rerank")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "rr-resp-1")
+			.hasBeenStopped();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.satisfies((context) -> {
+				ZaiObservationContext observed = (ZaiObservationContext) context;
+				assertThat(observed.getUsage().promptTokens()).isEqualTo(61);
+				assertThat(observed.getUsage().totalTokens()).isEqualTo(61);
+				assertThat(observed.getRequestId()).isEqualTo("rr-000123");
+			});
+	}
+
+	private static MockResponse json(String body) {
+		return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+	}
+
+}
