@@ -82,6 +82,19 @@ enum EndpointRoutes {
 		return this.get;
 	}
 
+	/**
+	 * The default responder of the server: the default reply of an endpoint, and for chat
+	 * {@code "You said: <last user message>"}.
+	 */
+	static ZaiReply defaultOrEcho(ReceivedRequest request) {
+		EndpointRoutes route = of(request.path());
+		if (route != null) {
+			return route.defaultReply(request);
+		}
+		String message = request.lastUserMessage();
+		return ZaiReply.text("You said: " + ((message != null) ? message : ""));
+	}
+
 	ZaiReply defaultReply(ReceivedRequest request) {
 		return this.defaultReply.apply(request);
 	}

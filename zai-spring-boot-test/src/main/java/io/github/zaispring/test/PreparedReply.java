@@ -65,7 +65,7 @@ final class PreparedReply {
 
 	private final int reasoningTokens;
 
-	PreparedReply(ZaiReply.Settings settings) {
+	PreparedReply(ReplySettings settings) {
 		List<ToolCall> toolCalls = withIdsAndIndexes(settings.toolCalls);
 		FinishReason finishReason = (settings.finishReason != null) ? settings.finishReason
 				: toolCalls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
@@ -239,8 +239,7 @@ final class PreparedReply {
 		}
 	}
 
-	private static ObjectNode completionChoice(ZaiReply.Settings settings, List<ToolCall> toolCalls,
-			String finishReason) {
+	private static ObjectNode completionChoice(ReplySettings settings, List<ToolCall> toolCalls, String finishReason) {
 		ObjectNode message = NODES.objectNode().put("role", "assistant");
 		if (settings.content != null) {
 			message.put("content", settings.content);

@@ -88,8 +88,8 @@ final class ReplyWriter {
 	 * @return completes when the answer is written
 	 */
 	Publisher<Void> write(ZaiReply reply, ReceivedRequest request, HttpServerResponse response) {
-		ZaiReply.Settings settings = reply.settings();
-		if (settings.kind == ZaiReply.Kind.DROP) {
+		ReplySettings settings = reply.settings();
+		if (settings.kind == ReplyKind.DROP) {
 			response.withConnection((connection) -> connection.channel().close());
 			return Mono.empty();
 		}
@@ -144,8 +144,8 @@ final class ReplyWriter {
 	}
 
 	private Mono<Void> completion(ZaiReply reply, ReceivedRequest request, HttpServerResponse response) {
-		ZaiReply.Settings settings = reply.settings();
-		if (settings.fault == ZaiReply.Fault.SILENCE) {
+		ReplySettings settings = reply.settings();
+		if (settings.fault == ReplyFault.SILENCE) {
 			return Mono.never();
 		}
 		PreparedReply prepared = reply.prepared();
@@ -169,7 +169,7 @@ final class ReplyWriter {
 	}
 
 	private Publisher<Void> stream(ZaiReply reply, ReceivedRequest request, HttpServerResponse response) {
-		ZaiReply.Settings settings = reply.settings();
+		ReplySettings settings = reply.settings();
 		PreparedReply prepared = reply.prepared();
 		StringBuilder prefix = new StringBuilder(128).append("data: {\"id\":");
 		JsonText.quote(prefix, id(settings)).append(",\"created\":").append(Instant.now().getEpochSecond());
@@ -178,8 +178,8 @@ final class ReplyWriter {
 		Encoder encoder = new Encoder(prepared, prefix.toString().getBytes(StandardCharsets.UTF_8),
 				prepared.usageJson(request.bodyLength()), settings, response.alloc());
 		List<Integer> plan = plan(prepared.chunkCount(), settings.fault, settings.faultAfter);
-		boolean silent = settings.fault == ZaiReply.Fault.SILENCE;
-		boolean endsEarly = settings.fault == ZaiReply.Fault.CUT_OFF || settings.fault == ZaiReply.Fault.SSE_ERROR;
+		boolean silent = settings.fault == ReplyFault.SILENCE;
+		boolean endsEarly = settings.fault == ReplyFault.CUT_OFF || settings.fault == ReplyFault.SSE_ERROR;
 		Tracker tracker = new Tracker(this.listener);
 		Flux<ByteBuf> events = timed(plan, settings, timer(response)).map(encoder::encode);
 		if (silent) {
@@ -195,7 +195,7 @@ final class ReplyWriter {
 		}
 		boolean headersFirst = silent || !settings.delayBeforeFirstChunk.isZero();
 		NettyOutbound sent = headersFirst ? response.sendHeaders().then(response.send(events)) : response.send(events);
-		if (settings.fault == ZaiReply.Fault.RESET) {
+		if (settings.fault == ReplyFault.RESET) {
 			// Close before Reactor Netty can end the chunked body: the client sees the
 			// connection die mid-body
 			return sent
@@ -207,8 +207,8 @@ final class ReplyWriter {
 	/**
 	 * Return the events a stream sends, in order.
 	 */
-	private static List<Integer> plan(int chunkCount, ZaiReply.Fault fault, int faultAfter) {
-		int chunks = (fault == ZaiReply.Fault.NONE) ? chunkCount : Math.min(faultAfter, chunkCount);
+	private static List<Integer> plan(int chunkCount, ReplyFault fault, int faultAfter) {
+		int chunks = (fault == ReplyFault.NONE) ? chunkCount : Math.min(faultAfter, chunkCount);
 		List<Integer> plan = new ArrayList<>(chunkCount + 2);
 		for (int i = 0; i < chunks; i++) {
 			plan.add(i);
@@ -233,7 +233,7 @@ final class ReplyWriter {
 	/**
 	 * Apply the delays to the plan. {@code [DONE]} follows the last chunk at once.
 	 */
-	private static Flux<Integer> timed(List<Integer> plan, ZaiReply.Settings settings, Scheduler timer) {
+	private static Flux<Integer> timed(List<Integer> plan, ReplySettings settings, Scheduler timer) {
 		Duration first = settings.delayBeforeFirstChunk;
 		Duration between = settings.delayBetweenChunks;
 		if (plan.isEmpty() || (first.isZero() && between.isZero())) {
@@ -262,14 +262,14 @@ final class ReplyWriter {
 		return (timer[0] != null) ? timer[0] : Schedulers.parallel();
 	}
 
-	private static String id(ZaiReply.Settings settings) {
+	private static String id(ReplySettings settings) {
 		if (settings.id != null) {
 			return settings.id;
 		}
 		return "mock" + Instant.now().getEpochSecond() + String.format("%016x", ids.incrementAndGet());
 	}
 
-	private static String model(ZaiReply.Settings settings, ReceivedRequest request) {
+	private static String model(ReplySettings settings, ReceivedRequest request) {
 		if (settings.model != null) {
 			return settings.model;
 		}
@@ -335,11 +335,11 @@ final class ReplyWriter {
 
 		private final byte[] lastChunkTail;
 
-		private final ZaiReply.Settings settings;
+		private final ReplySettings settings;
 
 		private final ByteBufAllocator allocator;
 
-		Encoder(PreparedReply prepared, byte[] prefix, String usageJson, ZaiReply.Settings settings,
+		Encoder(PreparedReply prepared, byte[] prefix, String usageJson, ReplySettings settings,
 				ByteBufAllocator allocator) {
 			this.prepared = prepared;
 			this.prefix = prefix;

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,12 +46,9 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.util.Assert;
 
 /**
- * A Z.AI chat API simulator: a real HTTP server on {@code 127.0.0.1} that answers
- * {@code POST …/chat/completions} and {@code POST …/embeddings} (see
- * {@link ZaiEmbeddingReplies}) (under any prefix, so both {@code /api/paas/v4} and
- * {@code /api/coding/paas/v4} work) with scripted {@link ZaiReply replies}, plain or
- * streamed, and records every request. It serves the other endpoints too (embeddings, web
- * search, rerank, tokenizer, asynchronous chat, images; see {@link EndpointRoutes}),
+ * A Z.AI API simulator: a real HTTP server on {@code 127.0.0.1} that answers
+ * {@code POST …/chat/completions} under any prefix with scripted {@link ZaiReply
+ * replies}, plain or streamed, records every request, and serves the other endpoints too,
  * scripted with {@link ZaiEmbeddingReplies}, {@link ZaiSearchReplies} and
  * {@link ZaiEndpointReplies}. <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
@@ -67,10 +63,8 @@ import org.springframework.util.Assert;
  * responder} answers (by default {@code "You said: <last user message>"}). Any
  * {@code Authorization} header is accepted unless {@link #requireApiKey(String)} is set.
  * <p>
- * Built to sustain thousands of concurrent streams on a few cores: its own event loops,
- * no thread per stream, timers instead of sleeps, event bytes encoded once per reply, no
- * access log, keep-alive. Closing the server makes new connections fail with "connection
- * refused". Run it in a JVM of its own with {@link #main(String[])}. Thread-safe.
+ * Sustains thousands of concurrent streams on a few cores (own event loops, timers,
+ * events encoded once per reply). Closed, it refuses connections. Thread-safe.
  *
  * @author zai-spring-boot contributors
  */
@@ -78,18 +72,9 @@ public final class ZaiMockServer implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ZaiMockServer.class);
 
-	private static final String CHAT_PATH = "/chat/completions";
-
 	private static final String BASE_PATH = "/api/paas/v4";
 
-	private static final Function<ReceivedRequest, ZaiReply> ECHO = (request) -> {
-		EndpointRoutes route = EndpointRoutes.of(request.path());
-		if (route != null) {
-			return route.defaultReply(request);
-		}
-		String message = request.lastUserMessage();
-		return ZaiReply.text("You said: " + ((message != null) ? message : ""));
-	};
+	private static final Function<ReceivedRequest, ZaiReply> ECHO = EndpointRoutes::defaultOrEcho;
 
 	private final LoopResources loops;
 
@@ -382,27 +367,9 @@ public final class ZaiMockServer implements AutoCloseable {
 	}
 
 	private Publisher<Void> answer(ReceivedRequest request, HttpMethod method, HttpServerResponse response) {
-		EndpointRoutes route = EndpointRoutes.of(request.path());
-		if (route == null && !request.path().endsWith(CHAT_PATH)) {
-			return ReplyWriter.error(response, 404, "1222", "API " + request.path() + " does not exist");
-		}
-		boolean get = route != null && route.isGet();
-		if (!(get ? HttpMethod.GET : HttpMethod.POST).equals(method)) {
-			return ReplyWriter.error(response, 405, "1212", "Method " + method + " is not supported");
-		}
-		String apiKey = this.requiredApiKey;
-		if (apiKey != null) {
-			String authorization = request.header("Authorization");
-			if (authorization == null || authorization.isBlank()) {
-				return ReplyWriter.error(response, 401, "1001", "Authorization Token Missing");
-			}
-			if (!authorization.equals("Bearer " + apiKey)) {
-				return ReplyWriter.error(response, 401, "1002",
-						"Authorization Token is invalid, please ensure that the Authorization Token is correctly provided.");
-			}
-		}
-		if (!get && !request.body().isObject()) {
-			return ReplyWriter.error(response, 400, "1214", "Invalid request body: not a JSON object");
+		Publisher<Void> rejection = RequestChecks.reject(request, method, this.requiredApiKey, response);
+		if (rejection != null) {
+			return rejection;
 		}
 		ZaiReply reply = this.replies.poll();
 		if (reply == null) {
@@ -428,31 +395,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	 * @throws InterruptedException when interrupted while running
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		int port = (args.length > 0) ? Integer.parseInt(args[0].trim()) : 0;
-		ZaiMockServer server = ZaiMockServer.start(port).recordRequests(false);
-		if (args.length > 1) {
-			ZaiReply reply = fixedReply(Integer.parseInt(args[1].trim()),
-					(args.length > 2) ? Long.parseLong(args[2].trim()) : 0);
-			server.respondWith((request) -> reply);
-		}
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			server.close();
-			stopped.countDown();
-		}, "zai-mock-shutdown"));
-		System.out.println("ZaiMockServer listening on " + server.baseUrl());
-		System.out.flush();
-		stopped.await();
-	}
-
-	private static ZaiReply fixedReply(int chunks, long delayMillis) {
-		Assert.isTrue(chunks >= 1, () -> "chunks must be at least 1, but was " + chunks);
-		Assert.isTrue(delayMillis >= 0, () -> "delayMillis must be zero or positive, but was " + delayMillis);
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < chunks; i++) {
-			text.append((i == 0) ? "Lorem" : " ipsum");
-		}
-		return ZaiReply.text(text.toString()).delayBetweenChunks(Duration.ofMillis(delayMillis));
+		StandaloneMockServer.run(args);
 	}
 
 }

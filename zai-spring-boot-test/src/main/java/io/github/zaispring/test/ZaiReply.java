@@ -18,10 +18,7 @@ package io.github.zaispring.test;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.zaispring.chat.FinishReason;
@@ -56,13 +53,13 @@ import org.springframework.util.Assert;
  *
  * @author zai-spring-boot contributors
  */
-public final class ZaiReply {
+public final class ZaiReply extends ZaiReplyOptions {
 
-	private final Settings settings;
+	private final ReplySettings settings;
 
 	private volatile @Nullable PreparedReply prepared;
 
-	private ZaiReply(Settings settings) {
+	private ZaiReply(ReplySettings settings) {
 		this.settings = settings;
 	}
 
@@ -73,7 +70,7 @@ public final class ZaiReply {
 	 */
 	public static ZaiReply text(String content) {
 		Assert.notNull(content, "content must not be null; use \"\" for a reply without text");
-		Settings settings = new Settings(Kind.COMPLETION);
+		ReplySettings settings = new ReplySettings(ReplyKind.COMPLETION);
 		settings.content = content;
 		return new ZaiReply(settings);
 	}
@@ -88,7 +85,7 @@ public final class ZaiReply {
 	public static ZaiReply toolCall(String name, String argumentsJson) {
 		Assert.hasText(name, "name must not be empty; use a function name such as get_weather");
 		Assert.notNull(argumentsJson, "argumentsJson must not be null; use \"{}\" for no arguments");
-		Settings settings = new Settings(Kind.COMPLETION);
+		ReplySettings settings = new ReplySettings(ReplyKind.COMPLETION);
 		settings.toolCalls = List.of(new ToolCall(null, "function", null, new FunctionCall(name, argumentsJson)));
 		return new ZaiReply(settings);
 	}
@@ -108,7 +105,7 @@ public final class ZaiReply {
 				() -> "httpStatus must be an HTTP status between 100 and 599, such as 429, but was " + httpStatus);
 		Assert.notNull(code, "code must not be null; use a Z.AI business code such as \"1302\"");
 		Assert.notNull(message, "message must not be null; use the error text, such as \"Rate limit reached\"");
-		Settings settings = new Settings(Kind.ERROR);
+		ReplySettings settings = new ReplySettings(ReplyKind.ERROR);
 		settings.status = httpStatus;
 		settings.errorCode = code;
 		settings.errorMessage = message;
@@ -128,7 +125,7 @@ public final class ZaiReply {
 				() -> "httpStatus must be an HTTP status between 100 and 599, such as 502, but was " + httpStatus);
 		Assert.hasText(contentType, "contentType must not be empty; use a media type such as text/html");
 		Assert.notNull(body, "body must not be null; use \"\" for an empty body");
-		Settings settings = new Settings(Kind.RAW);
+		ReplySettings settings = new ReplySettings(ReplyKind.RAW);
 		settings.status = httpStatus;
 		settings.contentType = contentType;
 		settings.body = body;
@@ -141,7 +138,7 @@ public final class ZaiReply {
 	 * @return the reply
 	 */
 	public static ZaiReply dropConnection() {
-		return new ZaiReply(new Settings(Kind.DROP));
+		return new ZaiReply(new ReplySettings(ReplyKind.DROP));
 	}
 
 	/**
@@ -286,172 +283,28 @@ public final class ZaiReply {
 	}
 
 	/**
-	 * Return a copy that splits text into stream deltas of the given number of
-	 * characters. Without it text is split into word-ish pieces (a word with its leading
-	 * space, long words cut into pieces of four characters).
-	 * @param chunkSize the characters per delta, at least 1
-	 * @return the new reply
-	 */
-	public ZaiReply chunkSize(int chunkSize) {
-		Assert.isTrue(chunkSize >= 1, () -> "chunkSize must be at least 1 character, but was " + chunkSize);
-		return completion("chunkSize", (settings) -> settings.chunkSize = chunkSize);
-	}
-
-	/**
-	 * Return a copy that waits between two stream events. The waits run on timers, not on
-	 * blocked threads.
-	 * @param delay the wait, zero or positive
-	 * @return the new reply
-	 */
-	public ZaiReply delayBetweenChunks(Duration delay) {
-		Duration checked = notNegative("delay", delay);
-		return completion("delayBetweenChunks", (settings) -> settings.delayBetweenChunks = checked);
-	}
-
-	/**
-	 * Return a copy that waits before the first stream event (the response headers are
-	 * sent at once, as a thinking model's are), or before a non-streamed answer.
-	 * @param delay the wait, zero or positive
-	 * @return the new reply
-	 */
-	public ZaiReply delayBeforeFirstChunk(Duration delay) {
-		Duration checked = notNegative("delay", delay);
-		return completion("delayBeforeFirstChunk", (settings) -> settings.delayBeforeFirstChunk = checked);
-	}
-
-	/**
-	 * Return a copy that sends a {@code Retry-After} header, in whole seconds (rounded
-	 * up). Applies to every kind of reply except a dropped connection.
-	 * @param retryAfter the wait to ask for, zero or positive
-	 * @return the new reply
-	 */
-	public ZaiReply retryAfter(Duration retryAfter) {
-		Duration checked = notNegative("retryAfter", retryAfter);
-		return with((settings) -> settings.retryAfter = checked);
-	}
-
-	/**
-	 * Return a copy that sends an extra response header.
-	 * @param name the header name, such as {@code x-request-id}
-	 * @param value the header value
-	 * @return the new reply
-	 */
-	public ZaiReply header(String name, String value) {
-		Assert.hasText(name, "name must not be empty; use a header name such as x-request-id");
-		Assert.notNull(value, "value must not be null; use \"\" for an empty header");
-		return with((settings) -> {
-			Map<String, String> headers = new LinkedHashMap<>(settings.headers);
-			headers.put(name, value);
-			settings.headers = Collections.unmodifiableMap(headers);
-		});
-	}
-
-	/**
-	 * Return a copy whose stream ends after the given number of chunks without
-	 * {@code data: [DONE]}: the body ends and the connection is closed, as when a proxy
-	 * cuts a long stream. Replaces any other stream fault.
-	 * @param chunks the chunks to send first, at least 0
-	 * @return the new reply
-	 */
-	public ZaiReply cutOffAfterChunks(int chunks) {
-		return fault("cutOffAfterChunks", Fault.CUT_OFF, chunks);
-	}
-
-	/**
-	 * Return a copy whose connection is closed abruptly after the given number of stream
-	 * chunks, in the middle of the chunked body (no terminating chunk, no
-	 * {@code [DONE]}), as when a server or proxy crashes. Replaces any other stream
-	 * fault.
-	 * @param chunks the chunks to send first, at least 0
-	 * @return the new reply
-	 */
-	public ZaiReply resetAfterChunks(int chunks) {
-		return fault("resetAfterChunks", Fault.RESET, chunks);
-	}
-
-	/**
-	 * Return a copy whose stream sends a data line that is not valid JSON after the given
-	 * number of chunks, then the rest of the stream. Replaces any other stream fault.
-	 * @param chunks the chunks to send first, at least 0
-	 * @return the new reply
-	 */
-	public ZaiReply malformedChunkAfter(int chunks) {
-		return fault("malformedChunkAfter", Fault.MALFORMED, chunks);
-	}
-
-	/**
-	 * Return a copy whose stream sends the given number of chunks and then nothing,
-	 * keeping the connection open until the client gives up. Replaces any other stream
-	 * fault. A non-streamed request gets no answer at all.
-	 * @param chunks the chunks to send first, at least 0
-	 * @return the new reply
-	 */
-	public ZaiReply silenceAfterChunks(int chunks) {
-		return fault("silenceAfterChunks", Fault.SILENCE, chunks);
-	}
-
-	/**
-	 * Return a copy whose stream sends its response headers and then nothing, keeping the
-	 * connection open until the client gives up. A non-streamed request gets no answer at
-	 * all.
-	 * @return the new reply
-	 */
-	public ZaiReply silenceBeforeFirstChunk() {
-		return fault("silenceBeforeFirstChunk", Fault.SILENCE, 0);
-	}
-
-	/**
-	 * Return a copy whose stream starts with an {@code event: error} event whose data is
-	 * {@code {"error":{"code":"<code>","message":"<message>"}}}, then ends without
-	 * {@code [DONE]}.
-	 * @param code the business code, such as {@code "1234"}
-	 * @param message the message
-	 * @return the new reply
-	 */
-	public ZaiReply sseErrorEvent(String code, String message) {
-		return sseErrorEventAfterChunks(0, code, message);
-	}
-
-	/**
-	 * Return a copy whose stream sends the given number of chunks, then an
-	 * {@code event: error} event, then ends without {@code [DONE]}.
-	 * @param chunks the chunks to send first, at least 0
-	 * @param code the business code, such as {@code "1234"}
-	 * @param message the message
-	 * @return the new reply
-	 */
-	public ZaiReply sseErrorEventAfterChunks(int chunks, String code, String message) {
-		Assert.notNull(code, "code must not be null; use a Z.AI business code such as \"1234\"");
-		Assert.notNull(message, "message must not be null; use the error text, such as \"Network error\"");
-		return fault("sseErrorEvent", Fault.SSE_ERROR, chunks).with((settings) -> {
-			settings.errorCode = code;
-			settings.errorMessage = message;
-		});
-	}
-
-	/**
 	 * Return the number of data chunks a stream of this reply sends when it has no fault:
 	 * reasoning, content and tool-call deltas plus the last chunk (the
 	 * {@code data: [DONE]} line not counted).
 	 * @return the number of chunks; {@code 0} for a reply that is no completion
 	 */
 	public int streamChunkCount() {
-		return (this.settings.kind == Kind.COMPLETION) ? prepared().chunkCount() : 0;
+		return (this.settings.kind == ReplyKind.COMPLETION) ? prepared().chunkCount() : 0;
 	}
 
 	@Override
 	public String toString() {
-		Settings s = this.settings;
+		ReplySettings s = this.settings;
 		return switch (s.kind) {
 			case COMPLETION -> "ZaiReply[text, " + ((s.content != null) ? s.content.length() : 0) + " chars, "
-					+ s.toolCalls.size() + " tool calls" + ((s.fault != Fault.NONE) ? ", " + s.fault : "") + "]";
+					+ s.toolCalls.size() + " tool calls" + ((s.fault != ReplyFault.NONE) ? ", " + s.fault : "") + "]";
 			case ERROR -> "ZaiReply[error " + s.status + " " + s.errorCode + "]";
 			case RAW -> "ZaiReply[raw " + s.status + " " + s.contentType + "]";
 			case DROP -> "ZaiReply[drop connection]";
 		};
 	}
 
-	Settings settings() {
+	ReplySettings settings() {
 		return this.settings;
 	}
 
@@ -465,7 +318,8 @@ public final class ZaiReply {
 		return prepared;
 	}
 
-	private ZaiReply fault(String method, Fault fault, int chunks) {
+	@Override
+	ZaiReply fault(String method, ReplyFault fault, int chunks) {
 		Assert.isTrue(chunks >= 0, () -> "chunks must be at least 0, but was " + chunks);
 		return completion(method, (settings) -> {
 			settings.fault = fault;
@@ -473,108 +327,18 @@ public final class ZaiReply {
 		});
 	}
 
-	private ZaiReply completion(String method, Consumer<Settings> change) {
-		Assert.state(this.settings.kind == Kind.COMPLETION,
+	@Override
+	ZaiReply completion(String method, Consumer<ReplySettings> change) {
+		Assert.state(this.settings.kind == ReplyKind.COMPLETION,
 				() -> method + " applies to completions only; start from ZaiReply.text(..) or ZaiReply.toolCall(..)");
 		return with(change);
 	}
 
-	private ZaiReply with(Consumer<Settings> change) {
-		Settings copy = this.settings.copy();
+	@Override
+	ZaiReply with(Consumer<ReplySettings> change) {
+		ReplySettings copy = this.settings.copy();
 		change.accept(copy);
 		return new ZaiReply(copy);
-	}
-
-	private static Duration notNegative(String name, @Nullable Duration duration) {
-		Assert.isTrue(duration != null && !duration.isNegative(),
-				() -> name + " must be zero or positive, such as Duration.ofMillis(50), but was " + duration);
-		return duration;
-	}
-
-	/**
-	 * What a reply sends.
-	 */
-	enum Kind {
-
-		COMPLETION, ERROR, RAW, DROP
-
-	}
-
-	/**
-	 * How a stream goes wrong.
-	 */
-	enum Fault {
-
-		NONE, CUT_OFF, RESET, MALFORMED, SILENCE, SSE_ERROR
-
-	}
-
-	/**
-	 * The settings of a reply; never changed once the reply that holds them exists.
-	 */
-	static final class Settings implements Cloneable {
-
-		final Kind kind;
-
-		@Nullable String content;
-
-		@Nullable String reasoning;
-
-		@Nullable String model;
-
-		@Nullable String id;
-
-		@Nullable Usage usage;
-
-		@Nullable FinishReason finishReason;
-
-		@Nullable String finishReasonValue;
-
-		List<WebSearchResult> webSearch = List.of();
-
-		boolean blankLines = true;
-
-		List<ToolCall> toolCalls = List.of();
-
-		boolean toolStream;
-
-		int chunkSize;
-
-		Duration delayBetweenChunks = Duration.ZERO;
-
-		Duration delayBeforeFirstChunk = Duration.ZERO;
-
-		@Nullable Duration retryAfter;
-
-		Map<String, String> headers = Map.of();
-
-		int status = 200;
-
-		@Nullable String errorCode;
-
-		@Nullable String errorMessage;
-
-		@Nullable String contentType;
-
-		@Nullable String body;
-
-		Fault fault = Fault.NONE;
-
-		int faultAfter = -1;
-
-		Settings(Kind kind) {
-			this.kind = kind;
-		}
-
-		Settings copy() {
-			try {
-				return (Settings) clone();
-			}
-			catch (CloneNotSupportedException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }
