@@ -72,8 +72,6 @@ public final class ZaiMockServer implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(ZaiMockServer.class);
 
-	private static final String BASE_PATH = "/api/paas/v4";
-
 	private static final Function<ReceivedRequest, ZaiReply> ECHO = EndpointRoutes::defaultOrEcho;
 
 	private final LoopResources loops;
@@ -176,7 +174,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:<port>/api/paas/v4}
 	 */
 	public String baseUrl() {
-		return "http://127.0.0.1:" + port() + BASE_PATH;
+		return "http://127.0.0.1:" + port() + "/api/paas/v4";
 	}
 
 	/**
