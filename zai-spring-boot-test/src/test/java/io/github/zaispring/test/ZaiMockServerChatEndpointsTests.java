@@ -121,7 +121,8 @@ class ZaiMockServerChatEndpointsTests {
 	void routesOnlyItsOwnPaths() {
 		assertThat(ZaiEndpointReplies.isResult("/api/paas/v4/async-result/t1")).isTrue();
 		assertThat(ZaiEndpointReplies.isResult("/api/paas/v4/async-result/")).isFalse();
-		assertThat(ZaiEndpointReplies.serves("/api/paas/v4/embeddings")).isFalse();
+		assertThat(EndpointRoutes.of("/api/paas/v4/tokenizer")).isEqualTo(EndpointRoutes.TOKENIZER);
+		assertThat(EndpointRoutes.of("/api/paas/v4/async-result/")).isNull();
 	}
 
 }
