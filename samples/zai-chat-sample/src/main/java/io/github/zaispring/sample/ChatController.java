@@ -30,6 +30,7 @@ import io.github.zaispring.ZaiTimeoutException;
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.ChatCompletionChunk;
 import io.github.zaispring.chat.Usage;
+import io.github.zaispring.sample.ChatService.Source;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -95,9 +96,27 @@ public class ChatController {
 		Conversation conversation = Conversation.of(session);
 		List<Turn> history = conversation.turns();
 		String question = this.limits.check(history, request.message());
-		return this.chatService.ask(history, question)
-			.doOnNext((completion) -> conversation.add(question, completion.content()))
-			.map(ChatReply::of);
+		return sources(question, Boolean.TRUE.equals(request.webSearch()))
+			.flatMap((sources) -> this.chatService.ask(history, question, sources)
+				.doOnNext((completion) -> conversation.add(question, completion.content()))
+				.map((completion) -> ChatReply.of(completion, sources)));
+	}
+
+	/**
+	 * Count the prompt tokens that sending a draft would cost: the conversation so far
+	 * plus the draft. A draft that the limits refuse is not counted, and not sent to
+	 * Z.AI.
+	 * @param request the draft
+	 * @param session the caller's session, which holds the conversation
+	 * @return the number of prompt tokens
+	 * @throws MessageRejectedException (400) when the draft is empty or too long, or the
+	 * conversation would become too long
+	 */
+	@PostMapping("/tokens")
+	public Mono<TokenCount> countTokens(@RequestBody ChatMessageRequest request, WebSession session) {
+		List<Turn> history = Conversation.of(session).turns();
+		String draft = this.limits.check(history, request.message());
+		return this.chatService.countTokens(history, draft).map(TokenCount::new);
 	}
 
 	/**
@@ -114,7 +133,7 @@ public class ChatController {
 	 */
 	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	public Flux<ServerSentEvent<Object>> stream(@RequestParam(required = false) @Nullable String message,
-			WebSession session) {
+			@RequestParam(defaultValue = "false") boolean webSearch, WebSession session) {
 		ServerSentEvent<Object> retry = ServerSentEvent.builder().retry(this.properties.reconnectDelay()).build();
 		Conversation conversation = Conversation.of(session);
 		List<Turn> history = conversation.turns();
@@ -129,9 +148,11 @@ public class ChatController {
 		AtomicBoolean remembered = new AtomicBoolean();
 		// errors become an event before the lists are flattened: flattening fails eagerly
 		// and would drop the last words received before the error
-		Flux<ServerSentEvent<Object>> answer = this.chatService.stream(history, question)
-			.doOnNext(received::add)
-			.map(ChatController::deltaEvents)
+		Flux<ServerSentEvent<Object>> answer = sources(question, webSearch)
+			.flatMapMany((sources) -> Flux.concat(sourcesEvents(sources),
+					this.chatService.stream(history, question, sources)
+						.doOnNext(received::add)
+						.map(ChatController::deltaEvents)))
 			.concatWith(Mono.fromSupplier(() -> {
 				ChatCompletion completion = ChatCompletion.fromChunks(List.copyOf(received));
 				// remembered before the done event leaves, so a follow-up sent on it sees
@@ -209,6 +230,20 @@ public class ChatController {
 		return problem;
 	}
 
+	private Mono<List<Source>> sources(String question, boolean webSearch) {
+		return webSearch ? this.chatService.search(question) : Mono.just(List.of());
+	}
+
+	private static Flux<List<ServerSentEvent<Object>>> sourcesEvents(List<Source> sources) {
+		if (sources.isEmpty()) {
+			return Flux.empty();
+		}
+		List<Map<String, String>> links = sources.stream()
+			.map((source) -> Map.of("title", source.title(), "link", source.link()))
+			.toList();
+		return Flux.just(List.of(event("sources", Map.of("sources", links))));
+	}
+
 	private static List<ServerSentEvent<Object>> deltaEvents(ChatCompletionChunk chunk) {
 		List<ServerSentEvent<Object>> events = new ArrayList<>(2);
 		if (!chunk.reasoningContent().isEmpty()) {
@@ -240,8 +275,19 @@ public class ChatController {
 	 * Body of {@code POST /api/chat}.
 	 *
 	 * @param message the user's message
+	 * @param webSearch whether to search the web first and ground the answer on the
+	 * results
 	 */
-	public record ChatMessageRequest(@Nullable String message) {
+	public record ChatMessageRequest(@Nullable String message, @Nullable Boolean webSearch) {
+
+	}
+
+	/**
+	 * Answer of {@code POST /api/chat/tokens}.
+	 *
+	 * @param tokens the prompt tokens of the conversation with the draft
+	 */
+	public record TokenCount(int tokens) {
 
 	}
 
@@ -252,12 +298,14 @@ public class ChatController {
 	 * @param reasoning the model's reasoning, if it reasoned
 	 * @param model the model that answered
 	 * @param usage the tokens used
+	 * @param sources the web pages the answer is grounded on, none without web search
 	 */
-	public record ChatReply(String reply, @Nullable String reasoning, @Nullable String model, @Nullable Usage usage) {
+	public record ChatReply(String reply, @Nullable String reasoning, @Nullable String model, @Nullable Usage usage,
+			List<Source> sources) {
 
-		static ChatReply of(ChatCompletion completion) {
+		static ChatReply of(ChatCompletion completion, List<Source> sources) {
 			return new ChatReply(completion.content(), completion.reasoningContent(), completion.model(),
-					completion.usage());
+					completion.usage(), sources);
 		}
 
 	}

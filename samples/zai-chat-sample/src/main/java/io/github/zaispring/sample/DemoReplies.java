@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.github.zaispring.test.ReceivedRequest;
+import io.github.zaispring.test.ZaiEndpointReplies;
 import io.github.zaispring.test.ZaiReply;
+import io.github.zaispring.test.ZaiSearchReplies;
+import io.github.zaispring.websearch.SearchResult;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -50,6 +53,17 @@ final class DemoReplies implements Function<ReceivedRequest, ZaiReply> {
 
 	@Override
 	public ZaiReply apply(ReceivedRequest request) {
+		// the other endpoints the page uses get the test kit's usual answers: about one
+		// token per four characters, and pages about the query
+		if (request.path().endsWith("/tokenizer")) {
+			return ZaiEndpointReplies.tokenCount(Math.max(1, request.bodyText().length() / 4));
+		}
+		if (request.path().endsWith("/web_search")) {
+			String query = request.body().path("search_query").asString("");
+			return ZaiSearchReplies
+				.webSearch(new SearchResult("About " + query, "A page the local simulator made up about " + query + ".",
+						"https://example.com/search/1", "Example", null, "ref_1", null));
+		}
 		List<String> questions = userMessages(request.body());
 		String question = quote(questions.isEmpty() ? null : questions.get(questions.size() - 1));
 		List<String> earlier = (questions.size() > 1) ? questions.subList(0, questions.size() - 1) : List.of();

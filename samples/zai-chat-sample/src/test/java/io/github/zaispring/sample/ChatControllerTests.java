@@ -22,8 +22,11 @@ import java.util.Map;
 
 import io.github.zaispring.test.AutoConfigureZaiMockServer;
 import io.github.zaispring.test.ReceivedRequest;
+import io.github.zaispring.test.ZaiEndpointReplies;
 import io.github.zaispring.test.ZaiMockServer;
 import io.github.zaispring.test.ZaiReply;
+import io.github.zaispring.test.ZaiSearchReplies;
+import io.github.zaispring.websearch.SearchResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -410,6 +413,185 @@ class ChatControllerTests {
 	void servesTheMarkdownAndSanitizerLibrariesThePageLoads() {
 		this.client.get().uri("/webjars/marked/lib/marked.umd.js").exchange().expectStatus().isOk();
 		this.client.get().uri("/webjars/dompurify/dist/purify.min.js").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void groundsTheAnswerOnWebSearchResultsAndReturnsTheirLinks() {
+		this.zai.enqueue(ZaiSearchReplies.webSearch(
+				new SearchResult("Spring Boot 4.0 released", "Spring Boot 4.0 is out.", "https://spring.io/blog/boot-4",
+						"spring.io", null, "ref_1", "2025-11-20"),
+				new SearchResult("Not a web page", "Never sent.", "javascript:alert(1)", null, null, "ref_2", null)));
+		this.zai.enqueue(ZaiReply.text("Spring Boot 4.0 is out [1]."));
+		this.client.post()
+			.uri("/api/chat")
+			.bodyValue(Map.of("message", "Is  Spring Boot 4 out?", "webSearch", true))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.reply")
+			.isEqualTo("Spring Boot 4.0 is out [1].")
+			.jsonPath("$.sources.length()")
+			.isEqualTo(1)
+			.jsonPath("$.sources[0].title")
+			.isEqualTo("Spring Boot 4.0 released")
+			.jsonPath("$.sources[0].link")
+			.isEqualTo("https://spring.io/blog/boot-4");
+		List<ReceivedRequest> requests = this.zai.requests();
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(0).path()).endsWith("/web_search");
+		assertThat(requests.get(0).body().get("search_query").asString()).isEqualTo("Is Spring Boot 4 out?");
+		assertThat(requests.get(1).path()).endsWith("/chat/completions");
+		String system = requests.get(1).body().get("messages").get(0).get("content").asString();
+		assertThat(system).contains("[1] Spring Boot 4.0 released (https://spring.io/blog/boot-4)",
+				"Spring Boot 4.0 is out.");
+		assertThat(system).doesNotContain("javascript:", "Never sent.");
+		assertThat(messages(requests.get(1))).containsExactly("system: ", "user: Is  Spring Boot 4 out?");
+	}
+
+	@Test
+	void searchesWithTheFirstSeventyCharactersOfALongQuestion() {
+		String question = "word ".repeat(40).strip();
+		this.client.post()
+			.uri("/api/chat")
+			.bodyValue(Map.of("message", question, "webSearch", true))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sources.length()")
+			.isEqualTo(10);
+		String query = this.zai.requests().get(0).body().get("search_query").asString();
+		assertThat(query).hasSize(ChatService.MAX_QUERY_LENGTH).isEqualTo(question.substring(0, 70));
+	}
+
+	@Test
+	void doesNotSearchTheWebUnlessAsked() {
+		this.client.post()
+			.uri("/api/chat")
+			.bodyValue(Map.of("message", "Hello"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sources.length()")
+			.isEqualTo(0);
+		assertThat(this.zai.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.path()).endsWith("/chat/completions"));
+		assertThat(this.zai.requests().get(0).body().get("messages").get(0).get("content").asString())
+			.doesNotContain("web search");
+	}
+
+	@Test
+	void streamsTheSourcesBeforeTheAnswerWhenSearchingTheWeb() {
+		this.zai.enqueue(ZaiSearchReplies.webSearch(new SearchResult("<b>Weather</b> today", "Sunny.",
+				"https://example.org/weather", null, null, "ref_1", null)));
+		this.zai.enqueue(ZaiReply.text("Sunny [1]."));
+		List<ServerSentEvent<Map<String, Object>>> events = this.client.get()
+			.uri("/api/chat/stream?message={message}&webSearch=true", "Weather?")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(events).extracting(ServerSentEvent::event).containsSubsequence("sources", "message", "done");
+		ServerSentEvent<Map<String, Object>> sources = events.stream()
+			.filter((event) -> "sources".equals(event.event()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(sources.data().get("sources"))
+			.isEqualTo(List.of(Map.of("title", "<b>Weather</b> today", "link", "https://example.org/weather")));
+		assertThat(answer(events)).isEqualTo("Sunny [1].");
+		assertThat(this.zai.requests().get(0).path()).endsWith("/web_search");
+	}
+
+	@Test
+	void streamsAnErrorEventWhenTheWebSearchFails() {
+		this.zai.enqueue(ZaiReply.error(401, "1002", "Authorization Token is invalid"));
+		List<ServerSentEvent<Map<String, Object>>> events = this.client.get()
+			.uri("/api/chat/stream?message={message}&webSearch=true", "Weather?")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(events).last().satisfies((event) -> {
+			assertThat(event.event()).isEqualTo("error");
+			assertThat(event.data()).containsEntry("message", "Z.AI did not accept the API key. Check ZAI_API_KEY.");
+		});
+		assertThat(this.zai.requestCount()).isOne();
+	}
+
+	@Test
+	void countsThePromptTokensOfTheConversationWithTheDraft() {
+		String session = startSession();
+		stream(session, "My name is Ada.");
+		this.zai.enqueue(ZaiEndpointReplies.tokenCount(1234));
+		this.client.post()
+			.uri("/api/chat/tokens")
+			.cookie(SESSION_COOKIE, session)
+			.bodyValue(Map.of("message", " What is my name? "))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tokens")
+			.isEqualTo(1234);
+		ReceivedRequest tokenizer = this.zai.requests().get(1);
+		assertThat(tokenizer.path()).endsWith("/tokenizer");
+		assertThat(messages(tokenizer)).containsExactly("system: ", "user: My name is Ada.",
+				"assistant: You said: My name is Ada.", "user: What is my name?");
+	}
+
+	@Test
+	void refusesToCountADraftOverTheLimitsWithoutAskingZai() {
+		this.client.post()
+			.uri("/api/chat/tokens")
+			.bodyValue(Map.of("message", "x".repeat(4001)))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("sample.chat.max-message-length"));
+		this.client.post()
+			.uri("/api/chat/tokens")
+			.bodyValue(Map.of("message", " "))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(this.zai.requestCount()).isZero();
+	}
+
+	@Test
+	void localSimulatorCountsTokensAndSearchesTheWeb() {
+		this.zai.respondWith(new DemoReplies());
+		this.client.post()
+			.uri("/api/chat/tokens")
+			.bodyValue(Map.of("message", "Hello there"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tokens")
+			.value((tokens) -> assertThat(tokens).isEqualTo(this.zai.requests().get(0).bodyText().length() / 4));
+		this.client.post()
+			.uri("/api/chat")
+			.bodyValue(Map.of("message", "Spring news", "webSearch", true))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sources[0].title")
+			.isEqualTo("About Spring news")
+			.jsonPath("$.reply")
+			.value((reply) -> assertThat((String) reply).startsWith("You asked “Spring news”."));
 	}
 
 	private String startSession() {

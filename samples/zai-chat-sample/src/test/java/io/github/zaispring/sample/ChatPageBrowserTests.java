@@ -24,12 +24,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.zaispring.test.AutoConfigureZaiMockServer;
 import io.github.zaispring.test.ReceivedRequest;
 import io.github.zaispring.test.ZaiMockServer;
 import io.github.zaispring.test.ZaiReply;
+import io.github.zaispring.test.ZaiSearchReplies;
+import io.github.zaispring.websearch.SearchResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -297,6 +300,79 @@ class ChatPageBrowserTests {
 		await().during(Duration.ofMillis(RECONNECT_DELAY_MILLIS * 10))
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.zai.requestCount()).as("requests that reached Z.AI").isOne());
+	}
+
+	@Test
+	void searchesTheWebWhenSwitchedOnAndShowsTheSourcesAsPlainLinks() {
+		String title = "<img src=\"nothing.png\" onerror=\"document.body.dataset.injected='title'\"> Spring news";
+		this.zai.respondWith((request) -> {
+			if (request.path().endsWith("/web_search")) {
+				return ZaiSearchReplies.webSearch(
+						new SearchResult(title, "Spring Boot 4.0 is out.", "https://spring.io/blog", null, null, null,
+								null),
+						new SearchResult("Not a page", "-", "javascript:document.body.dataset.injected='link'", null,
+								null, null, null));
+			}
+			return ZaiReply.text("Spring Boot 4.0 is out [1].");
+		});
+		WebElement webSearch = browser.findElement(By.id("web-search"));
+		assertThat(browser.findElement(By.cssSelector(".options label")).getText()).isEqualTo("Search the web");
+		webSearch.click();
+		ask("What is new in Spring?");
+		awaitDone();
+		assertThat(latest(".answer").getText()).isEqualTo("Spring Boot 4.0 is out [1].");
+		List<WebElement> links = latestTurn().findElements(By.cssSelector(".sources a"));
+		assertThat(links).singleElement().satisfies((link) -> {
+			assertThat(link.getText()).isEqualTo(title);
+			assertThat(link.getDomAttribute("href")).isEqualTo("https://spring.io/blog");
+			assertThat(link.getDomAttribute("rel")).contains("noopener");
+		});
+		assertThat(latestTurn().findElements(By.cssSelector(".sources img, .sources [onerror]"))).isEmpty();
+		Object injected = ((JavascriptExecutor) browser).executeAsyncScript(
+				"const done = arguments[arguments.length - 1]; setTimeout(() => done(document.body.dataset.injected || 'nothing'), 0);");
+		assertThat(injected).isEqualTo("nothing");
+		List<ReceivedRequest> requests = this.zai.requests();
+		assertThat(requests).extracting(ReceivedRequest::path)
+			.satisfiesExactly((path) -> assertThat(path).endsWith("/web_search"),
+					(path) -> assertThat(path).endsWith("/chat/completions"));
+		assertThat(requests.get(0).body().get("search_query").asString()).isEqualTo("What is new in Spring?");
+		assertThat(requests.get(1).body().get("messages").get(0).get("content").asString())
+			.contains("Spring Boot 4.0 is out.");
+
+		webSearch.click();
+		ask("And without searching?");
+		awaitDone();
+		assertThat(latestTurn().findElements(By.cssSelector(".sources"))).isEmpty();
+		assertThat(this.zai.requests()).hasSize(3)
+			.last()
+			.satisfies((request) -> assertThat(request.path()).endsWith("/chat/completions"));
+	}
+
+	@Test
+	void showsTheTokenCountOfTheDraftOnceTypingPauses() {
+		WebElement tokens = browser.findElement(By.id("tokens"));
+		assertThat(tokens.getText()).isEmpty();
+		browser.findElement(By.id("message")).sendKeys("How many tokens would this question cost?");
+		wait(PATIENCE, Duration.ofMillis(20)).until((page) -> !tokens.getText().isEmpty());
+		ReceivedRequest tokenizer = this.zai.takeRequest(Duration.ofSeconds(5));
+		assertThat(tokenizer.path()).endsWith("/tokenizer");
+		assertThat(tokenizer.lastUserMessage()).isEqualTo("How many tokens would this question cost?");
+		// the test kit's tokenizer answers about one token per four characters
+		int answered = Math.max(1, tokenizer.bodyText().length() / 4);
+		assertThat(tokens.getText())
+			.isEqualTo(String.format(Locale.US, "%,d tokens with the conversation so far", answered));
+		await().during(Duration.ofMillis(1000))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.zai.requestCount()).as("one count for the whole draft").isOne());
+
+		WebElement input = browser.findElement(By.id("message"));
+		((JavascriptExecutor) browser).executeScript(
+				"arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input,
+				"x".repeat(4001));
+		assertThat(tokens.getText()).isEqualTo("Too long: at most 4,000 characters.");
+		await().during(Duration.ofMillis(1000))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.zai.requestCount()).as("no count for an over-limit draft").isOne());
 	}
 
 	private static void ask(String question) {
