@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.zaispring.internal.Checks;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -256,10 +257,6 @@ abstract class ChatRequestBuilderSupport {
 		return self();
 	}
 
-	static int length(@Nullable String value) {
-		return (value != null) ? value.length() : 0;
-	}
-
 	/**
 	 * Check what only the whole request can tell.
 	 */
@@ -269,10 +266,8 @@ abstract class ChatRequestBuilderSupport {
 				"messages must contain a user or tool message; the API rejects system and assistant messages only");
 		Assert.isTrue(this.stop.size() <= MAX_STOP_WORDS,
 				() -> "stop must have at most " + MAX_STOP_WORDS + " words, but has " + this.stop.size());
-		Assert.isTrue(this.requestId == null || (this.requestId.length() >= 6 && this.requestId.length() <= 64),
-				() -> "requestId must be 6 to 64 characters long, but has " + length(this.requestId));
-		Assert.isTrue(this.userId == null || (this.userId.length() >= 6 && this.userId.length() <= 128),
-				() -> "userId must be 6 to 128 characters long, but has " + length(this.userId));
+		Checks.requestId(this.requestId);
+		Checks.userId(this.userId);
 	}
 
 	final ChatRequest.Builder self() {

@@ -19,6 +19,7 @@ package io.github.zaispring.image;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.zaispring.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -56,8 +57,7 @@ public record ImageRequest(@JsonProperty("model") @Nullable String model, @JsonP
 		}
 		Assert.isTrue(quality == null || "hd".equals(quality) || "standard".equals(quality),
 				() -> "quality must be hd or standard, but was '" + quality + "'");
-		Assert.isTrue(userId == null || (userId.length() >= 6 && userId.length() <= 128),
-				() -> "userId must be 6 to 128 characters long, but had " + userId.length());
+		Checks.userId(userId);
 	}
 
 	/**

@@ -46,4 +46,29 @@ public final class Checks {
 		return value;
 	}
 
+	/**
+	 * Check the length of a caller's request id, which Z.AI takes from 6 to 64
+	 * characters.
+	 * @param requestId the request id, or {@code null}
+	 * @return the request id
+	 * @throws IllegalArgumentException when it is shorter or longer
+	 */
+	public static @Nullable String requestId(@Nullable String requestId) {
+		Assert.isTrue(requestId == null || (requestId.length() >= 6 && requestId.length() <= 64),
+				() -> "requestId must be 6 to 64 characters long, but has " + requestId.length());
+		return requestId;
+	}
+
+	/**
+	 * Check the length of an end user's id, which Z.AI takes from 6 to 128 characters.
+	 * @param userId the user id, or {@code null}
+	 * @return the user id
+	 * @throws IllegalArgumentException when it is shorter or longer
+	 */
+	public static @Nullable String userId(@Nullable String userId) {
+		Assert.isTrue(userId == null || (userId.length() >= 6 && userId.length() <= 128),
+				() -> "userId must be 6 to 128 characters long, but has " + userId.length());
+		return userId;
+	}
+
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.zaispring.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -343,9 +344,7 @@ public final class WebSearchRequest {
 		 * @return this builder
 		 */
 		public Builder requestId(@Nullable String requestId) {
-			Assert.isTrue(requestId == null || (requestId.length() >= 6 && requestId.length() <= 64),
-					() -> "requestId must be 6 to 64 characters long, but has " + requestId.length());
-			this.requestId = requestId;
+			this.requestId = Checks.requestId(requestId);
 			return this;
 		}
 
@@ -355,9 +354,7 @@ public final class WebSearchRequest {
 		 * @return this builder
 		 */
 		public Builder userId(@Nullable String userId) {
-			Assert.isTrue(userId == null || (userId.length() >= 6 && userId.length() <= 128),
-					() -> "userId must be 6 to 128 characters long, but has " + userId.length());
-			this.userId = userId;
+			this.userId = Checks.userId(userId);
 			return this;
 		}
 

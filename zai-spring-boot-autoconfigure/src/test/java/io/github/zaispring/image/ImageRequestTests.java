@@ -77,7 +77,7 @@ class ImageRequestTests {
 			.isThrownBy(() -> ImageRequest.builder().prompt("p").quality("ultra").build())
 			.withMessageContaining("quality must be hd or standard, but was 'ultra'");
 		assertThatIllegalArgumentException().isThrownBy(() -> ImageRequest.builder().prompt("p").userId("abc").build())
-			.withMessageContaining("userId must be 6 to 128 characters long, but had 3");
+			.withMessageContaining("userId must be 6 to 128 characters long, but has 3");
 		assertThatIllegalArgumentException().isThrownBy(() -> ImageRequest.builder().prompt("p").model(" ").build())
 			.withMessageContaining("model must not be blank");
 	}
