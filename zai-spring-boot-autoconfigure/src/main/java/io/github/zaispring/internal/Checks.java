@@ -17,6 +17,7 @@
 package io.github.zaispring.internal;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -69,6 +70,22 @@ public final class Checks {
 		Assert.isTrue(userId == null || (userId.length() >= 6 && userId.length() <= 128),
 				() -> "userId must be 6 to 128 characters long, but has " + userId.length());
 		return userId;
+	}
+
+	/**
+	 * Check a field for the top level of a request body that its type does not model.
+	 * @param name the JSON name
+	 * @param value the value
+	 * @param typedFields the JSON names the request's builder sets with methods of their
+	 * own, which the extra field must not override
+	 * @throws IllegalArgumentException when the name is empty or typed, or the value
+	 * {@code null}
+	 */
+	public static void extraBodyField(String name, @Nullable Object value, Set<String> typedFields) {
+		Assert.hasText(name, "extraBody name must not be empty");
+		Assert.isTrue(!typedFields.contains(name),
+				() -> "extraBody must not set '" + name + "': use the builder method of that field");
+		Assert.notNull(value, () -> "extraBody value of '" + name + "' must not be null");
 	}
 
 }

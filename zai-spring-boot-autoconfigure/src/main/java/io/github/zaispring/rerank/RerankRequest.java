@@ -350,10 +350,7 @@ public final class RerankRequest {
 		 * @return this builder
 		 */
 		public Builder extraBody(String name, Object value) {
-			Assert.hasText(name, "extraBody name must not be empty");
-			Assert.isTrue(!TYPED_FIELDS.contains(name),
-					() -> "extraBody must not set '" + name + "': use the builder method of that field");
-			Assert.notNull(value, () -> "extraBody value of '" + name + "' must not be null");
+			Checks.extraBodyField(name, value, TYPED_FIELDS);
 			this.extraBody.put(name, value);
 			return this;
 		}

@@ -29,8 +29,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.zaispring.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
-
 /**
  * A web search: the query and its options. Immutable; create one with
  * {@link #builder(String)}, derive variants with {@link #mutate()}. Unset options are not
@@ -366,10 +364,7 @@ public final class WebSearchRequest {
 		 * @return this builder
 		 */
 		public Builder extraBody(String name, Object value) {
-			Assert.hasText(name, "extraBody name must not be empty");
-			Assert.isTrue(!TYPED_FIELDS.contains(name),
-					() -> "extraBody must not set '" + name + "': use the builder method of that field");
-			Assert.notNull(value, () -> "extraBody value of '" + name + "' must not be null");
+			Checks.extraBodyField(name, value, TYPED_FIELDS);
 			this.extraBody.put(name, value);
 			return this;
 		}
