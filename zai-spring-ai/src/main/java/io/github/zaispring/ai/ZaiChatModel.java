@@ -56,11 +56,11 @@ import org.springframework.util.Assert;
  * Each call is one {@code gen_ai.client.operation} observation with a
  * {@link ChatModelObservationContext}, Spring AI's convention unless one is set. Failures
  * are Spring AI's {@link TransientAiException} (throttling, server errors, connection
- * failures: worth trying later, after this library's own retries) or
+ * failures and connect timeouts: worth trying later, after this library's own retries) or
  * {@link NonTransientAiException} (authentication, balance and quotas, bad requests,
- * content filter, timeouts), with the {@link ZaiException} that carries the HTTP status,
- * Z.AI's error code and the request id as the cause. Nothing is retried on top of the
- * {@code ZaiChatOperations}' own retries.
+ * content filter, response and stream timeouts, streams cut off), with the
+ * {@link ZaiException} that carries the HTTP status, Z.AI's error code and the request id
+ * as the cause. Nothing is retried on top of the {@code ZaiChatOperations}' own retries.
  *
  * @author zai-spring-boot contributors
  */
