@@ -45,6 +45,13 @@ import org.springframework.util.Assert;
  */
 public final class ObservationZaiInterceptor implements ZaiInterceptor {
 
+	/**
+	 * Reactor context key that, present in the context of a call's subscriber, leaves the
+	 * call to an observation of the caller's own (for example a Spring AI
+	 * {@code ChatModel}'s), so that one call is not observed twice.
+	 */
+	public static final String OBSERVED_BY_CALLER = ObservationZaiInterceptor.class.getName() + ".OBSERVED_BY_CALLER";
+
 	private final ObservationRegistry registry;
 
 	private final @Nullable ZaiChatObservationConvention customChatConvention;
@@ -79,7 +86,10 @@ public final class ObservationZaiInterceptor implements ZaiInterceptor {
 		if (this.registry.isNoop()) {
 			return exchange;
 		}
-		return Flux.defer(() -> {
+		return Flux.deferContextual((subscriberContext) -> {
+			if (subscriberContext.hasKey(OBSERVED_BY_CALLER)) {
+				return exchange;
+			}
 			ZaiObservationContext context = (call.request() instanceof ChatRequest request
 					&& "chat".equals(call.operationName())) ? new ZaiChatObservationContext(request, call.streaming())
 							: new ZaiObservationContext(call.operationName(), call.model(), call.streaming());
