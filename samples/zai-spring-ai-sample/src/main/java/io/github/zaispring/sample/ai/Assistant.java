@@ -30,7 +30,6 @@ import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.messages.MessageType;
 import org.springframework.ai.support.ToolCallbacks;
 import org.springframework.stereotype.Service;
-import org.springframework.util.Assert;
 
 /**
  * Answers the questions of the page with Spring AI's {@link ChatClient}: the conversation
@@ -79,15 +78,18 @@ class Assistant {
 	 * @param question the question
 	 * @param askTheDocs whether to answer from the README
 	 * @return the answer, with the tools it used and the sources it may cite
-	 * @throws IllegalArgumentException for an empty or too long question, or a
+	 * @throws InvalidQuestionException for an empty or too long question, or a
 	 * conversation id that is no UUID
 	 */
 	Answer ask(String conversationId, String question, boolean askTheDocs) {
 		checkConversationId(conversationId);
-		Assert.hasText(question, "message must not be empty: write a question first");
-		Assert.isTrue(question.length() <= this.maxMessageLength,
-				() -> "message is " + question.length() + " characters long, more than the " + this.maxMessageLength
-						+ " this sample accepts (sample.max-message-length)");
+		if (question.isBlank()) {
+			throw new InvalidQuestionException("message must not be empty: write a question first");
+		}
+		if (question.length() > this.maxMessageLength) {
+			throw new InvalidQuestionException("message is " + question.length() + " characters long, more than the "
+					+ this.maxMessageLength + " this sample accepts (sample.max-message-length)");
+		}
 		List<Source> sources = askTheDocs ? this.docs.find(question) : List.of();
 		List<ToolUse> toolUses = new CopyOnWriteArrayList<>();
 		String answer = this.chat.prompt()
@@ -131,9 +133,21 @@ class Assistant {
 			UUID.fromString(conversationId);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("conversationId must be a UUID, such as "
+			throw new InvalidQuestionException("conversationId must be a UUID, such as "
 					+ "0b8f7c3e-1d2a-4c5b-9e6f-7a8b9c0d1e2f, but was '" + conversationId + "'");
 		}
+	}
+
+	/**
+	 * Thrown for a question the sample does not send to Z.AI; its message says why, in
+	 * words for the page.
+	 */
+	static class InvalidQuestionException extends RuntimeException {
+
+		InvalidQuestionException(String message) {
+			super(message);
+		}
+
 	}
 
 	/**

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.zaispring.sample.ai.Assistant.Answer;
+import io.github.zaispring.sample.ai.Assistant.InvalidQuestionException;
 import io.github.zaispring.sample.ai.Assistant.Turn;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -88,7 +89,7 @@ class ChatController {
 
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	Map<String, String> badRequest(IllegalArgumentException ex) {
+	Map<String, String> badRequest(InvalidQuestionException ex) {
 		return Map.of("message", String.valueOf(ex.getMessage()));
 	}
 

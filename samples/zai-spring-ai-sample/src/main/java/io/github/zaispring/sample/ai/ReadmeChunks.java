@@ -29,9 +29,9 @@ import org.springframework.util.Assert;
 /**
  * Splits a Markdown document into the chunks that are embedded and searched: one per
  * section (a heading and the text up to the next heading), and a long section into parts
- * of whole paragraphs. Each chunk starts with its heading, so that its vector and the
- * model both know what it is about, and carries in its metadata the section's title and
- * its anchor on GitHub, to cite it.
+ * of whole paragraphs (a paragraph longer than a chunk, between lines). Each chunk starts
+ * with its heading, so that its vector and the model both know what it is about, and
+ * carries in its metadata the section's title and its anchor on GitHub, to cite it.
  *
  * @author zai-spring-boot contributors
  */
@@ -52,8 +52,7 @@ final class ReadmeChunks {
 
 	/**
 	 * Create a splitter.
-	 * @param maxLength the longest chunk in characters; a single paragraph that is longer
-	 * stays whole
+	 * @param maxLength the longest chunk in characters, its heading not counted
 	 */
 	ReadmeChunks(int maxLength) {
 		Assert.isTrue(maxLength > 0, () -> "maxLength must be positive, such as 1500, but was " + maxLength);
@@ -94,11 +93,36 @@ final class ReadmeChunks {
 		return chunks;
 	}
 
-	private static void addParagraph(List<String> paragraphs, StringBuilder paragraph) {
+	private void addParagraph(List<String> paragraphs, StringBuilder paragraph) {
 		if (!paragraph.isEmpty()) {
-			paragraphs.add(paragraph.toString().strip());
+			paragraphs.addAll(pieces(paragraph.toString().strip()));
 			paragraph.setLength(0);
 		}
+	}
+
+	/**
+	 * Cut a paragraph longer than the longest chunk (a long code block, a table) between
+	 * lines, and a line longer than that anywhere: rerank takes texts of at most 4,096
+	 * characters.
+	 */
+	private List<String> pieces(String paragraph) {
+		if (paragraph.length() <= this.maxLength) {
+			return List.of(paragraph);
+		}
+		List<String> pieces = new ArrayList<>();
+		StringBuilder piece = new StringBuilder();
+		for (String line : paragraph.split("\n")) {
+			for (int start = 0; start < Math.max(1, line.length()); start += this.maxLength) {
+				String part = line.substring(start, Math.min(line.length(), start + this.maxLength));
+				if (!piece.isEmpty() && piece.length() + 1 + part.length() > this.maxLength) {
+					pieces.add(piece.toString());
+					piece.setLength(0);
+				}
+				piece.append(piece.isEmpty() ? "" : "\n").append(part);
+			}
+		}
+		pieces.add(piece.toString());
+		return pieces;
 	}
 
 	private void addChunks(List<Document> chunks, @Nullable String title, List<String> paragraphs) {

@@ -60,7 +60,7 @@ final class SimulatorReplies implements Function<ReceivedRequest, ZaiReply> {
 	static final String TOOL = "currentTime";
 
 	private static final Pattern TIME_IN_CITY = Pattern
-		.compile("(?i)\\btime\\b.*?\\bin\\s+(\\p{L}[\\p{L} .'-]*?)\\s*(?:right now|now|today)?\\s*[?.!]*");
+		.compile("(?i)\\btime\\b.*?\\bin\\s+(\\p{L}[\\p{L} .'-]*?)\\s*(?:right now|now|today)?\\s*[?.!]*$");
 
 	private static final Pattern SOURCE = Pattern.compile("(?m)^\\[(\\d+)\\] ## (.+)$");
 

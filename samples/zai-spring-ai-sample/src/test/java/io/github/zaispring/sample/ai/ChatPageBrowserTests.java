@@ -48,9 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Tests of the chat page in a real browser, Debian's headless Chromium driven through
- * its chromedriver, against the sample as it runs without a key. Skipped where either is
- * not installed ({@code .ci/install-browser} installs both).
+ * Tests of the chat page in a real browser, Debian's headless Chromium driven through its
+ * chromedriver, against the sample as it runs without a key. Skipped where either is not
+ * installed ({@code .ci/install-browser} installs both).
  *
  * @author zai-spring-boot contributors
  */

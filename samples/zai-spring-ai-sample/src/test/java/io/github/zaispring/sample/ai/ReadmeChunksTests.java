@@ -16,11 +16,16 @@
 
 package io.github.zaispring.sample.ai;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import io.github.zaispring.rerank.RerankRequest;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.document.Document;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -61,6 +66,26 @@ class ReadmeChunksTests {
 			.split("## Long\n\n" + paragraph + "\n\n" + paragraph + "\n\n" + paragraph + "\n");
 		assertThat(chunks).extracting(Document::getText)
 			.containsExactly("## Long\n\n" + paragraph + "\n\n" + paragraph, "## Long\n\n" + paragraph);
+	}
+
+	@Test
+	void cutsAParagraphLongerThanAChunkBetweenLinesAndALongerLineAnywhere() {
+		String line = "x".repeat(60);
+		List<Document> chunks = new ReadmeChunks(100)
+			.split("## Table\n\n" + line + "\n" + line + "\n" + "y".repeat(150) + "\n");
+		assertThat(chunks).extracting(Document::getText)
+			.containsExactly("## Table\n\n" + line, "## Table\n\n" + line, "## Table\n\n" + "y".repeat(100),
+					"## Table\n\n" + "y".repeat(50));
+	}
+
+	@Test
+	void cutsTheReadmeInChunksShortEnoughForRerank() throws IOException {
+		String readme = new ClassPathResource("docs/README.md").getContentAsString(StandardCharsets.UTF_8);
+		List<Document> chunks = new ReadmeChunks(1600).split(readme);
+		assertThat(chunks).hasSizeGreaterThan(20)
+			.allSatisfy((chunk) -> assertThat(chunk.getText()).hasSizeLessThanOrEqualTo(RerankRequest.MAX_TEXT_LENGTH));
+		assertThat(chunks).extracting((chunk) -> chunk.getMetadata().get(ReadmeChunks.SECTION))
+			.contains("Getting started", "The two commands");
 	}
 
 	@Test
