@@ -213,6 +213,7 @@ final class SimulatorReplies implements Function<ReceivedRequest, ZaiReply> {
 			.findFirst()
 			.orElse("")
 			.replaceAll("\\s+", " ")
+			.replaceFirst("^(\\d+\\.|[-*]) ", "")
 			.strip();
 		if (prose.length() <= LONGEST_QUOTE) {
 			return prose;
