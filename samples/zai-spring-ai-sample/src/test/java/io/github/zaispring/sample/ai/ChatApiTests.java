@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.github.zaispring.test.ZaiMockServer;
+import io.github.zaispring.test.ZaiReply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -51,6 +54,9 @@ class ChatApiTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ZaiMockServer simulator;
 
 	@Test
 	void callsTheToolForTheTimeInACityAndAnswersWithItsResult() {
@@ -109,6 +115,16 @@ class ChatApiTests {
 		assertThat(turns.get(0)).containsEntry("text", "My name is Ada.");
 		assertThat(turns.get(3)).containsEntry("text", (String) second.get("text"));
 		assertThat(list(get("/api/chat/" + UUID.randomUUID()).getBody(), "turns")).isEmpty();
+	}
+
+	@Test
+	void saysWhyZaiDidNotAnswer() {
+		this.simulator.enqueue(ZaiReply.error(401, "1002", "Authorization Token is invalid"));
+		ResponseEntity<Map<String, Object>> response = ask(Map.of("message", "Hello"));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat((String) response.getBody().get("message")).startsWith("Z.AI could not answer: ")
+			.contains("Authorization Token is invalid")
+			.doesNotContain("local-simulator");
 	}
 
 	@Test
