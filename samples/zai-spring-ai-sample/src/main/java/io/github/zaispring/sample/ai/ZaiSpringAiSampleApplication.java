@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.zaispring.sample.ai;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A chat page on Spring AI's {@code ChatClient} with GLM: a conversation kept in a
+ * database, a tool that tells the time in a city, and answers from the project's README
+ * with their sources.
+ *
+ * @author zai-spring-boot contributors
+ */
+@SpringBootApplication
+public class ZaiSpringAiSampleApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ZaiSpringAiSampleApplication.class, args);
+	}
+
+}
