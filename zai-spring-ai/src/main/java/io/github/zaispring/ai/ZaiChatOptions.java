@@ -34,7 +34,6 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
-import org.springframework.util.Assert;
 
 /**
  * Options of a {@link ZaiChatModel} call: Spring AI's portable chat options, its tool
@@ -100,7 +99,7 @@ public class ZaiChatOptions implements ToolCallingChatOptions {
 
 	private final Map<String, Object> extraBody;
 
-	ZaiChatOptions(Builder builder, Portable portable) {
+	ZaiChatOptions(ZaiChatOptionsBuilderSupport builder, ZaiChatOptionsBuilderSupport.Portable portable) {
 		this.model = portable.model();
 		this.frequencyPenalty = portable.frequencyPenalty();
 		this.maxTokens = portable.maxTokens();
@@ -143,21 +142,7 @@ public class ZaiChatOptions implements ToolCallingChatOptions {
 		if (options instanceof ZaiChatOptions zai) {
 			return zai;
 		}
-		Builder builder = builder();
-		if (options != null) {
-			builder.model(options.getModel())
-				.frequencyPenalty(options.getFrequencyPenalty())
-				.maxTokens(options.getMaxTokens())
-				.presencePenalty(options.getPresencePenalty())
-				.stopSequences(options.getStopSequences())
-				.temperature(options.getTemperature())
-				.topK(options.getTopK())
-				.topP(options.getTopP());
-			if (options instanceof ToolCallingChatOptions tools) {
-				builder.toolCallbacks(tools.getToolCallbacks()).toolContext(tools.getToolContext());
-			}
-		}
-		return builder.build();
+		return (options != null) ? builder().with(options).build() : builder().build();
 	}
 
 	@Override
@@ -319,28 +304,7 @@ public class ZaiChatOptions implements ToolCallingChatOptions {
 	 */
 	@Override
 	public Builder mutate() {
-		Builder builder = builder().model(this.model)
-			.frequencyPenalty(this.frequencyPenalty)
-			.maxTokens(this.maxTokens)
-			.presencePenalty(this.presencePenalty)
-			.stopSequences(this.stopSequences)
-			.temperature(this.temperature)
-			.topK(this.topK)
-			.topP(this.topP)
-			.toolCallbacks(this.toolCallbacks)
-			.toolContext(this.toolContext)
-			.thinking(this.thinking)
-			.doSample(this.doSample)
-			.toolStream(this.toolStream)
-			.webSearch(this.webSearch)
-			.retrieval(this.retrieval)
-			.toolChoice(this.toolChoice)
-			.responseFormat(this.responseFormat)
-			.reasoningEffort(this.reasoningEffort)
-			.requestId(this.requestId)
-			.userId(this.userId);
-		builder.extraBody.putAll(this.extraBody);
-		return builder;
+		return builder().with(this);
 	}
 
 	/**
@@ -403,285 +367,17 @@ public class ZaiChatOptions implements ToolCallingChatOptions {
 	}
 
 	/**
-	 * Spring AI's options, as the builder holds them in fields only its subclasses see.
-	 */
-	record Portable(@Nullable String model, @Nullable Double frequencyPenalty, @Nullable Integer maxTokens,
-			@Nullable Double presencePenalty, @Nullable List<String> stopSequences, @Nullable Double temperature,
-			@Nullable Integer topK, @Nullable Double topP, @Nullable List<ToolCallback> toolCallbacks,
-			@Nullable Map<String, Object> toolContext) {
-
-	}
-
-	/**
 	 * Builder of {@link ZaiChatOptions}. It extends Spring AI's
 	 * {@link DefaultToolCallingChatOptions.Builder}, so that a {@code ChatClient}, which
 	 * builds each request from the model's options with {@code mutate()} and
 	 * {@code combineWith(..)}, keeps the tools and every Z.AI option. Not thread-safe.
 	 */
-	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder> {
-
-		private @Nullable Thinking thinking;
-
-		private @Nullable Boolean doSample;
-
-		private @Nullable Boolean toolStream;
-
-		private @Nullable WebSearch webSearch;
-
-		private @Nullable Retrieval retrieval;
-
-		private @Nullable ToolChoice toolChoice;
-
-		private @Nullable ResponseFormat responseFormat;
-
-		private @Nullable ReasoningEffort reasoningEffort;
-
-		private @Nullable String requestId;
-
-		private @Nullable String userId;
-
-		private Map<String, Object> extraBody = new LinkedHashMap<>();
+	public static class Builder extends ZaiChatOptionsBuilderSupport {
 
 		/**
 		 * Create an empty builder; prefer {@link ZaiChatOptions#builder()}.
 		 */
 		protected Builder() {
-		}
-
-		/**
-		 * Set the model id, for example {@code glm-4.6}.
-		 * @param model the model id, or {@code null} for the default
-		 * @return this builder
-		 * @throws IllegalArgumentException if the model is empty or blank
-		 */
-		@Override
-		public Builder model(@Nullable String model) {
-			Assert.isTrue(model == null || !model.isBlank(),
-					"model must not be empty; use a model id such as glm-4.6, or null for the default (zai.chat.model)");
-			return super.model(model);
-		}
-
-		/**
-		 * Set the sampling temperature.
-		 * @param temperature the temperature in [0, 1], or {@code null} for the default
-		 * @return this builder
-		 * @throws IllegalArgumentException if the temperature is outside [0, 1]
-		 */
-		@Override
-		public Builder temperature(@Nullable Double temperature) {
-			Assert.isTrue(temperature == null || (temperature >= 0 && temperature <= 1),
-					() -> "temperature must be between 0 and 1, but was " + temperature);
-			return super.temperature(temperature);
-		}
-
-		/**
-		 * Set the nucleus sampling probability.
-		 * @param topP top_p in (0, 1], or {@code null} for the default
-		 * @return this builder
-		 * @throws IllegalArgumentException if top_p is outside (0, 1]
-		 */
-		@Override
-		public Builder topP(@Nullable Double topP) {
-			Assert.isTrue(topP == null || (topP > 0 && topP <= 1),
-					() -> "topP must be greater than 0 and at most 1, but was " + topP);
-			return super.topP(topP);
-		}
-
-		/**
-		 * Set the maximum number of output tokens.
-		 * @param maxTokens a positive limit, or {@code null} for the default
-		 * @return this builder
-		 * @throws IllegalArgumentException if the limit is not positive
-		 */
-		@Override
-		public Builder maxTokens(@Nullable Integer maxTokens) {
-			Assert.isTrue(maxTokens == null || maxTokens > 0, () -> "maxTokens must be positive, but was " + maxTokens);
-			return super.maxTokens(maxTokens);
-		}
-
-		/**
-		 * Set the thinking option, for example {@code Thinking.enabled()} or
-		 * {@code Thinking.enabled().withClearThinking(false)}.
-		 * @param thinking the option, or {@code null} for the default
-		 * @return this builder
-		 */
-		public Builder thinking(@Nullable Thinking thinking) {
-			this.thinking = thinking;
-			return self();
-		}
-
-		/**
-		 * Set whether sampling is on ({@code do_sample}); {@code false} makes temperature
-		 * and top_p ineffective.
-		 * @param doSample the flag, or {@code null} for the server's default
-		 * @return this builder
-		 */
-		public Builder doSample(@Nullable Boolean doSample) {
-			this.doSample = doSample;
-			return self();
-		}
-
-		/**
-		 * Set whether the arguments of tool calls are streamed in pieces
-		 * ({@code tool_stream}); sent with streamed calls only.
-		 * @param toolStream the flag, or {@code null} for the server's default
-		 * @return this builder
-		 */
-		public Builder toolStream(@Nullable Boolean toolStream) {
-			this.toolStream = toolStream;
-			return self();
-		}
-
-		/**
-		 * Set the {@code web_search} tool, for example
-		 * {@code WebSearch.builder("search_pro").count(5).build()}.
-		 * @param webSearch the tool, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder webSearch(@Nullable WebSearch webSearch) {
-			this.webSearch = webSearch;
-			return self();
-		}
-
-		/**
-		 * Set the {@code retrieval} tool: a knowledge base the model answers from.
-		 * @param retrieval the tool, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder retrieval(@Nullable Retrieval retrieval) {
-			this.retrieval = retrieval;
-			return self();
-		}
-
-		/**
-		 * Set the tool choice.
-		 * @param toolChoice the tool choice, or {@code null} for the server's default
-		 * @return this builder
-		 */
-		public Builder toolChoice(@Nullable ToolChoice toolChoice) {
-			this.toolChoice = toolChoice;
-			return self();
-		}
-
-		/**
-		 * Set the response format: {@code ResponseFormat.jsonObject()} asks for a JSON
-		 * object. Z.AI has no JSON schema format.
-		 * @param responseFormat the format, or {@code null} for the server's default
-		 * @return this builder
-		 */
-		public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
-			this.responseFormat = responseFormat;
-			return self();
-		}
-
-		/**
-		 * Set how much the model reasons (GLM-5.2 and later).
-		 * @param reasoningEffort the effort, or {@code null} for the server's default
-		 * @return this builder
-		 */
-		public Builder reasoningEffort(@Nullable ReasoningEffort reasoningEffort) {
-			this.reasoningEffort = reasoningEffort;
-			return self();
-		}
-
-		/**
-		 * Set the caller's request id, unique per request.
-		 * @param requestId the request id, or {@code null} to let the server generate one
-		 * @return this builder
-		 * @throws IllegalArgumentException if the request id is empty or blank
-		 */
-		public Builder requestId(@Nullable String requestId) {
-			Assert.isTrue(requestId == null || !requestId.isBlank(),
-					"requestId must not be empty; use a unique id, or null to let the server generate one");
-			this.requestId = requestId;
-			return self();
-		}
-
-		/**
-		 * Set the end user's id.
-		 * @param userId the user id, or {@code null}
-		 * @return this builder
-		 * @throws IllegalArgumentException if the user id is empty or blank
-		 */
-		public Builder userId(@Nullable String userId) {
-			Assert.isTrue(userId == null || !userId.isBlank(), "userId must not be empty; use an id, or null");
-			this.userId = userId;
-			return self();
-		}
-
-		/**
-		 * Add a field written at the top level of the request body, for parameters this
-		 * library does not type yet.
-		 * @param name the JSON field name, not empty
-		 * @param value the value, or {@code null} to remove the field
-		 * @return this builder
-		 * @throws IllegalArgumentException if the name is empty
-		 */
-		public Builder extraBody(String name, @Nullable Object value) {
-			Assert.hasText(name, "extraBody name must not be empty; use the JSON field name");
-			if (value == null) {
-				this.extraBody.remove(name);
-			}
-			else {
-				this.extraBody.put(name, value);
-			}
-			return self();
-		}
-
-		/**
-		 * Add fields written at the top level of the request body.
-		 * @param extraBody the fields by JSON name
-		 * @return this builder
-		 */
-		public Builder extraBody(Map<String, ?> extraBody) {
-			Assert.notNull(extraBody, "extraBody must not be null");
-			extraBody.forEach(this::extraBody);
-			return self();
-		}
-
-		@Override
-		public Builder clone() {
-			Builder copy = super.clone();
-			copy.extraBody = new LinkedHashMap<>(this.extraBody);
-			return copy;
-		}
-
-		/**
-		 * Take every option the other builder sets, Z.AI's included when it is a
-		 * {@code ZaiChatOptions} builder; tool callbacks and stop sequences are added to
-		 * these, extra body fields merged.
-		 * @param other the other builder
-		 * @return this builder
-		 */
-		@Override
-		public Builder combineWith(ChatOptions.Builder<?> other) {
-			super.combineWith(other);
-			if (other instanceof Builder that) {
-				this.thinking = (that.thinking != null) ? that.thinking : this.thinking;
-				this.doSample = (that.doSample != null) ? that.doSample : this.doSample;
-				this.toolStream = (that.toolStream != null) ? that.toolStream : this.toolStream;
-				this.webSearch = (that.webSearch != null) ? that.webSearch : this.webSearch;
-				this.retrieval = (that.retrieval != null) ? that.retrieval : this.retrieval;
-				this.toolChoice = (that.toolChoice != null) ? that.toolChoice : this.toolChoice;
-				this.responseFormat = (that.responseFormat != null) ? that.responseFormat : this.responseFormat;
-				this.reasoningEffort = (that.reasoningEffort != null) ? that.reasoningEffort : this.reasoningEffort;
-				this.requestId = (that.requestId != null) ? that.requestId : this.requestId;
-				this.userId = (that.userId != null) ? that.userId : this.userId;
-				this.extraBody.putAll(that.extraBody);
-			}
-			return self();
-		}
-
-		/**
-		 * Build the options.
-		 * @return the options
-		 */
-		@Override
-		public ZaiChatOptions build() {
-			return new ZaiChatOptions(this,
-					new Portable(this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty,
-							this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks,
-							this.toolContext));
 		}
 
 	}

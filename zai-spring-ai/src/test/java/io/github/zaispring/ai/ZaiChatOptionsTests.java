@@ -153,11 +153,11 @@ class ZaiChatOptionsTests {
 	@Test
 	void invalidValuesAreRejectedWithTheirName() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ZaiChatOptions.builder().temperature(1.5))
-			.withMessageContaining("temperature must be between 0 and 1");
+			.withMessageContaining("temperature must be in [0, 1]");
 		assertThatIllegalArgumentException().isThrownBy(() -> ZaiChatOptions.builder().topP(0.0))
 			.withMessageContaining("topP");
 		assertThatIllegalArgumentException().isThrownBy(() -> ZaiChatOptions.builder().maxTokens(0))
-			.withMessageContaining("maxTokens must be positive");
+			.withMessageContaining("maxTokens must be at least 1");
 		assertThatIllegalArgumentException().isThrownBy(() -> ZaiChatOptions.builder().model(" "))
 			.withMessageContaining("model must not be empty");
 		assertThatIllegalArgumentException().isThrownBy(() -> ZaiChatOptions.builder().requestId(""))

@@ -19,10 +19,12 @@ package io.github.zaispring.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.internal.BaseUrls;
+import io.github.zaispring.internal.Checks;
 import io.github.zaispring.websearch.ContentSize;
 import io.github.zaispring.websearch.SearchEngines;
 import io.github.zaispring.websearch.SearchRecency;
@@ -249,6 +251,20 @@ public class ZaiProperties {
 		}
 	}
 
+	/**
+	 * Apply one of the client's own argument checks to a property, so that the property
+	 * and the client's builders keep one rule and one message.
+	 */
+	static <T> @Nullable T checked(String property, BiFunction<String, @Nullable T, @Nullable T> check,
+			@Nullable T value) {
+		try {
+			return check.apply(property, value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ZaiConfigurationException(property, ex.getMessage(), EXAMPLES.getOrDefault(property, "30s"));
+		}
+	}
+
 	static Duration positive(String property, @Nullable Duration value) {
 		require(value != null && !value.isNegative() && !value.isZero(), property,
 				() -> property + " must be a positive duration such as 30s, but was " + format(value));
@@ -335,9 +351,7 @@ public class ZaiProperties {
 		}
 
 		public void setTemperature(@Nullable Double temperature) {
-			require(temperature == null || (temperature >= 0 && temperature <= 1), "zai.chat.temperature",
-					() -> "zai.chat.temperature must be between 0.0 and 1.0, but was " + temperature);
-			this.temperature = temperature;
+			this.temperature = checked("zai.chat.temperature", Checks::temperature, temperature);
 		}
 
 		public @Nullable Double getTopP() {
@@ -345,9 +359,7 @@ public class ZaiProperties {
 		}
 
 		public void setTopP(@Nullable Double topP) {
-			require(topP == null || (topP > 0 && topP <= 1), "zai.chat.top-p",
-					() -> "zai.chat.top-p must be greater than 0.0 and at most 1.0, but was " + topP);
-			this.topP = topP;
+			this.topP = checked("zai.chat.top-p", Checks::topP, topP);
 		}
 
 		public @Nullable Integer getMaxTokens() {
@@ -355,9 +367,7 @@ public class ZaiProperties {
 		}
 
 		public void setMaxTokens(@Nullable Integer maxTokens) {
-			require(maxTokens == null || maxTokens >= 1, "zai.chat.max-tokens",
-					() -> "zai.chat.max-tokens must be at least 1, but was " + maxTokens);
-			this.maxTokens = maxTokens;
+			this.maxTokens = checked("zai.chat.max-tokens", Checks::maxTokens, maxTokens);
 		}
 
 		public @Nullable ThinkingType getThinking() {

@@ -185,7 +185,7 @@ abstract class ChatRequestBuilderSupport {
 	 * @throws IllegalArgumentException if the value is outside [0, 1]
 	 */
 	public ChatRequest.Builder temperature(@Nullable Double temperature) {
-		this.temperature = ModelSupport.checkTemperature("temperature", temperature);
+		this.temperature = Checks.temperature("temperature", temperature);
 		return self();
 	}
 
@@ -196,7 +196,7 @@ abstract class ChatRequestBuilderSupport {
 	 * @throws IllegalArgumentException if the value is outside (0, 1]
 	 */
 	public ChatRequest.Builder topP(@Nullable Double topP) {
-		this.topP = ModelSupport.checkTopP("top_p", topP);
+		this.topP = Checks.topP("top_p", topP);
 		return self();
 	}
 
@@ -207,7 +207,7 @@ abstract class ChatRequestBuilderSupport {
 	 * @throws IllegalArgumentException if the value is below 1
 	 */
 	public ChatRequest.Builder maxTokens(@Nullable Integer maxTokens) {
-		this.maxTokens = ModelSupport.checkMaxTokens("maxTokens", maxTokens);
+		this.maxTokens = Checks.maxTokens("maxTokens", maxTokens);
 		return self();
 	}
 

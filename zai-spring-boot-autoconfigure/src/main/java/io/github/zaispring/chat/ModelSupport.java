@@ -34,9 +34,8 @@ import org.springframework.util.Assert;
 /**
  * Helpers shared by the model: null-tolerant list copies and lenient content decoding,
  * because the response model must never fail on what the server sends; the checks of the
- * options that requests and the template's builder both take (timeouts, temperature,
- * top_p, max_tokens), written once so both give the same rule and message; and the extra
- * fields of the request's typed objects.
+ * timeouts that requests and the template's builder both take; and the extra fields of
+ * the request's typed objects.
  *
  * @author zai-spring-boot
  */
@@ -63,42 +62,6 @@ final class ModelSupport {
 	 */
 	static @Nullable Duration positiveOrNull(String name, @Nullable Duration value) {
 		return (value != null) ? positive(name, value) : null;
-	}
-
-	/**
-	 * Check a sampling temperature: the API accepts [0, 1].
-	 * @param name the name of the argument or property, used in the message
-	 * @param value the temperature, or {@code null} when unset
-	 * @return the temperature
-	 * @throws IllegalArgumentException if the value is outside [0, 1] or NaN
-	 */
-	static @Nullable Double checkTemperature(String name, @Nullable Double value) {
-		Assert.isTrue(value == null || (value >= 0 && value <= 1), () -> name + " must be in [0, 1], but was " + value);
-		return value;
-	}
-
-	/**
-	 * Check a nucleus sampling probability: the API accepts (0, 1].
-	 * @param name the name of the argument or property, used in the message
-	 * @param value top_p, or {@code null} when unset
-	 * @return top_p
-	 * @throws IllegalArgumentException if the value is outside (0, 1] or NaN
-	 */
-	static @Nullable Double checkTopP(String name, @Nullable Double value) {
-		Assert.isTrue(value == null || (value > 0 && value <= 1), () -> name + " must be in (0, 1], but was " + value);
-		return value;
-	}
-
-	/**
-	 * Check a maximum number of output tokens: the API accepts 1 and more.
-	 * @param name the name of the argument or property, used in the message
-	 * @param value the limit, or {@code null} when unset
-	 * @return the limit
-	 * @throws IllegalArgumentException if the value is below 1
-	 */
-	static @Nullable Integer checkMaxTokens(String name, @Nullable Integer value) {
-		Assert.isTrue(value == null || value >= 1, () -> name + " must be at least 1, but was " + value);
-		return value;
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.time.Duration;
 
 import io.github.zaispring.ZaiContentFilterException;
 import io.github.zaispring.ZaiStreamException;
+import io.github.zaispring.internal.Checks;
 import io.github.zaispring.internal.ClientBuilder;
 import io.github.zaispring.internal.ExchangeCore;
 import io.github.zaispring.internal.ExchangeCore.Timeouts;
@@ -323,7 +324,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder defaultTemperature(@Nullable Double temperature) {
-			this.defaultTemperature = ModelSupport.checkTemperature("defaultTemperature", temperature);
+			this.defaultTemperature = Checks.temperature("defaultTemperature", temperature);
 			return this;
 		}
 
@@ -334,7 +335,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder defaultTopP(@Nullable Double topP) {
-			this.defaultTopP = ModelSupport.checkTopP("defaultTopP", topP);
+			this.defaultTopP = Checks.topP("defaultTopP", topP);
 			return this;
 		}
 
@@ -345,7 +346,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder defaultMaxTokens(@Nullable Integer maxTokens) {
-			this.defaultMaxTokens = ModelSupport.checkMaxTokens("defaultMaxTokens", maxTokens);
+			this.defaultMaxTokens = Checks.maxTokens("defaultMaxTokens", maxTokens);
 			return this;
 		}
 

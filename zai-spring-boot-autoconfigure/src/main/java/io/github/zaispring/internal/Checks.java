@@ -88,4 +88,40 @@ public final class Checks {
 		Assert.notNull(value, () -> "extraBody value of '" + name + "' must not be null");
 	}
 
+	/**
+	 * Check a sampling temperature: Z.AI accepts [0, 1].
+	 * @param name the name of the argument or property, used in the message
+	 * @param value the temperature, or {@code null} when unset
+	 * @return the temperature
+	 * @throws IllegalArgumentException if the value is outside [0, 1] or NaN
+	 */
+	public static @Nullable Double temperature(String name, @Nullable Double value) {
+		Assert.isTrue(value == null || (value >= 0 && value <= 1), () -> name + " must be in [0, 1], but was " + value);
+		return value;
+	}
+
+	/**
+	 * Check a nucleus sampling probability: Z.AI accepts (0, 1].
+	 * @param name the name of the argument or property, used in the message
+	 * @param value top_p, or {@code null} when unset
+	 * @return top_p
+	 * @throws IllegalArgumentException if the value is outside (0, 1] or NaN
+	 */
+	public static @Nullable Double topP(String name, @Nullable Double value) {
+		Assert.isTrue(value == null || (value > 0 && value <= 1), () -> name + " must be in (0, 1], but was " + value);
+		return value;
+	}
+
+	/**
+	 * Check a maximum number of output tokens: Z.AI accepts 1 and more.
+	 * @param name the name of the argument or property, used in the message
+	 * @param value the limit, or {@code null} when unset
+	 * @return the limit
+	 * @throws IllegalArgumentException if the value is below 1
+	 */
+	public static @Nullable Integer maxTokens(String name, @Nullable Integer value) {
+		Assert.isTrue(value == null || value >= 1, () -> name + " must be at least 1, but was " + value);
+		return value;
+	}
+
 }

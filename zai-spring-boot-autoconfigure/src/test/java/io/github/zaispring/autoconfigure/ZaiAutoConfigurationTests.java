@@ -270,7 +270,7 @@ class ZaiAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("zai.api-key=" + KEY, "zai.chat.temperature=1.5").run((context) -> {
 			FailureAnalysis analysis = analyze(context);
 			assertThat(analysis.getDescription()).contains("zai.chat.temperature")
-				.contains("between 0.0 and 1.0")
+				.contains("must be in [0, 1]")
 				.contains("1.5");
 			assertThat(analysis.getAction()).contains("temperature: 0.7");
 		});

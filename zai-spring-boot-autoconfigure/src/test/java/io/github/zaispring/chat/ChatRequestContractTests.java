@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.github.zaispring.internal.Checks;
 import org.junit.jupiter.api.Test;
 
 import static io.github.zaispring.chat.Fixtures.MAPPER;
@@ -150,18 +151,18 @@ class ChatRequestContractTests {
 
 	@Test
 	void optionChecksNameTheArgumentTheyWereGiven() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ModelSupport.checkTemperature("defaultTemperature", 2.0))
+		assertThatIllegalArgumentException().isThrownBy(() -> Checks.temperature("defaultTemperature", 2.0))
 			.withMessage("defaultTemperature must be in [0, 1], but was 2.0");
-		assertThatIllegalArgumentException().isThrownBy(() -> ModelSupport.checkTopP("defaultTopP", 0.0))
+		assertThatIllegalArgumentException().isThrownBy(() -> Checks.topP("defaultTopP", 0.0))
 			.withMessage("defaultTopP must be in (0, 1], but was 0.0");
-		assertThatIllegalArgumentException().isThrownBy(() -> ModelSupport.checkTopP("top_p", Double.NaN))
+		assertThatIllegalArgumentException().isThrownBy(() -> Checks.topP("top_p", Double.NaN))
 			.withMessage("top_p must be in (0, 1], but was NaN");
-		assertThatIllegalArgumentException().isThrownBy(() -> ModelSupport.checkMaxTokens("defaultMaxTokens", 0))
+		assertThatIllegalArgumentException().isThrownBy(() -> Checks.maxTokens("defaultMaxTokens", 0))
 			.withMessage("defaultMaxTokens must be at least 1, but was 0");
-		assertThat(ModelSupport.checkTemperature("t", null)).isNull();
-		assertThat(ModelSupport.checkTemperature("t", 0.0)).isZero();
-		assertThat(ModelSupport.checkTopP("p", 1.0)).isEqualTo(1.0);
-		assertThat(ModelSupport.checkMaxTokens("m", 1)).isEqualTo(1);
+		assertThat(Checks.temperature("t", null)).isNull();
+		assertThat(Checks.temperature("t", 0.0)).isZero();
+		assertThat(Checks.topP("p", 1.0)).isEqualTo(1.0);
+		assertThat(Checks.maxTokens("m", 1)).isEqualTo(1);
 	}
 
 	@Test
