@@ -19,6 +19,7 @@ package io.github.zaispring.ai;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.zaispring.chat.ChatCompletion;
@@ -102,7 +103,7 @@ final class ResponseMapper {
 		// the names Spring AI's OpenAI and DeepSeek models report: STOP, LENGTH,
 		// TOOL_CALLS
 		return (finishReason != FinishReason.UNKNOWN || value == null) ? finishReason.name()
-				: value.toUpperCase(java.util.Locale.ROOT);
+				: value.toUpperCase(Locale.ROOT);
 	}
 
 	static ChatResponseMetadata metadata(@Nullable String id, @Nullable String model, @Nullable String requestId,

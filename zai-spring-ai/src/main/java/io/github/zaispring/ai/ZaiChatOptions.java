@@ -16,10 +16,11 @@
 
 package io.github.zaispring.ai;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.github.zaispring.chat.ReasoningEffort;
 import io.github.zaispring.chat.ResponseFormat;
@@ -120,7 +121,7 @@ public class ZaiChatOptions implements ToolCallingChatOptions {
 		this.reasoningEffort = builder.reasoningEffort;
 		this.requestId = builder.requestId;
 		this.userId = builder.userId;
-		this.extraBody = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
+		this.extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(builder.extraBody));
 	}
 
 	/**
@@ -353,25 +354,20 @@ public class ZaiChatOptions implements ToolCallingChatOptions {
 	@Override
 	public boolean equals(@Nullable Object obj) {
 		return (this == obj) || (obj instanceof ZaiChatOptions other && getClass() == other.getClass()
-				&& List.of(components()).equals(List.of(other.components())));
+				&& Arrays.equals(components(), other.components()));
 	}
 
 	@Override
 	public int hashCode() {
-		return List.of(components()).hashCode();
+		return Arrays.hashCode(components());
 	}
 
-	private Object[] components() {
-		return java.util.Arrays
-			.stream(new @Nullable Object[] { this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty,
-					this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext,
-					this.thinking, this.doSample, this.toolStream, this.webSearch, this.retrieval, this.toolChoice,
-					this.responseFormat, this.reasoningEffort, this.requestId, this.userId, this.extraBody })
-			.map((value) -> Objects.requireNonNullElse(value, NONE))
-			.toArray();
+	private @Nullable Object[] components() {
+		return new @Nullable Object[] { this.model, this.frequencyPenalty, this.maxTokens, this.presencePenalty,
+				this.stopSequences, this.temperature, this.topK, this.topP, this.toolCallbacks, this.toolContext,
+				this.thinking, this.doSample, this.toolStream, this.webSearch, this.retrieval, this.toolChoice,
+				this.responseFormat, this.reasoningEffort, this.requestId, this.userId, this.extraBody };
 	}
-
-	private static final Object NONE = new Object();
 
 	@Override
 	public String toString() {

@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
 
 import io.github.zaispring.test.ZaiMockServer;
 import io.github.zaispring.test.ZaiReply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +98,38 @@ class ZaiSpringAiApplicationTests {
 			.block(Duration.ofSeconds(10));
 		assertThat(pieces.stream().collect(Collectors.joining())).isEqualTo("Hello from a stream");
 		assertThat(server.takeRequest(Duration.ofSeconds(5)).stream()).isTrue();
+	}
+
+	@Test
+	void springAiMetersCountTheCallsOfTheModel() {
+		MeterRegistry meters = context.getBean(MeterRegistry.class);
+		long calls = calls(meters);
+		double input = tokens(meters, "input");
+		double output = tokens(meters, "output");
+		server.enqueue(ZaiReply.text("Hello").usage(7, 3));
+		context.getBean(ChatClient.Builder.class).build().prompt().user("Hi").call().content();
+		assertThat(calls(meters)).isEqualTo(calls + 1);
+		assertThat(tokens(meters, "input")).isEqualTo(input + 7);
+		assertThat(tokens(meters, "output")).isEqualTo(output + 3);
+	}
+
+	private static long calls(MeterRegistry meters) {
+		return meters.find("gen_ai.client.operation")
+			.tag("gen_ai.system", "zai")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
+	}
+
+	private static double tokens(MeterRegistry meters, String type) {
+		return meters.find("gen_ai.client.token.usage")
+			.tag("gen_ai.system", "zai")
+			.tag("gen_ai.token.type", type)
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	@Test
