@@ -124,6 +124,7 @@ public final class BenchmarkMain {
 					record(thisRun);
 				}
 				report.append(table(systems, workloads, runs));
+				report.append(Comparisons.table(this.values, this.options));
 			}
 			if (jfr) {
 				report.append(profile());
@@ -149,7 +150,10 @@ public final class BenchmarkMain {
 		this.options.forEach((name, value) -> arguments.add(name + "=" + value));
 		Path log = this.out.resolve(system + "-run" + run + ".log");
 		System.out.printf("run %d %-12s ...%n", run, system);
-		String overrides = system.equals("zai-sdk") ? "lib-zai-sdk" : null;
+		// the Spring AI provider systems add zai-spring-ai and the auto-configurations it
+		// brings, which no other system has on its class path
+		String overrides = system.equals("zai-sdk") ? "lib-zai-sdk"
+				: (system.equals("spring-ai-zai") || system.equals("zai-chat-model")) ? "lib-spring-ai-zai" : null;
 		Map<String, Double> results = launch(Java.commandWithOverrides(overrides, arguments.toArray(String[]::new)),
 				log, system + " run " + run);
 		System.out.printf("run %d %-12s %s%n", run, system, results);

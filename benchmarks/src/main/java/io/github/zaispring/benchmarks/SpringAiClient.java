@@ -21,7 +21,9 @@ import java.util.concurrent.Executor;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
@@ -30,7 +32,9 @@ import org.springframework.ai.openai.OpenAiChatOptions;
 /**
  * Spring AI 2.0's OpenAI chat model (on the OpenAI Java SDK and OkHttp) pointed at the
  * simulator, with observations into a meter registry like the starter's, since a Boot
- * user of Spring AI has them too.
+ * user of Spring AI has them too. Called directly (system {@code spring-ai}), or through
+ * a {@link ChatClient} on the same registry (system {@code spring-ai-chatclient}), as
+ * Spring AI's auto-configured {@code ChatClient.Builder} builds it.
  *
  * @author zai-spring-boot contributors
  */
@@ -38,7 +42,9 @@ final class SpringAiClient implements BenchClient {
 
 	private final OpenAiChatModel model;
 
-	SpringAiClient(String baseUrl) {
+	private final @Nullable ChatClient chatClient;
+
+	SpringAiClient(String baseUrl, boolean viaChatClient) {
 		ObservationRegistry observations = ObservationRegistry.create();
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
@@ -47,10 +53,15 @@ final class SpringAiClient implements BenchClient {
 			.observationRegistry(observations)
 			.meterRegistry(meters)
 			.build();
+		this.chatClient = viaChatClient ? ChatClient.create(this.model, observations) : null;
 	}
 
 	@Override
 	public String call(String prompt) {
+		if (this.chatClient != null) {
+			String text = this.chatClient.prompt(prompt).call().content();
+			return (text != null) ? text : "";
+		}
 		return text(this.model.call(new Prompt(prompt)));
 	}
 
@@ -61,6 +72,14 @@ final class SpringAiClient implements BenchClient {
 
 	@Override
 	public void stream(String prompt, StreamSink sink) {
+		if (this.chatClient != null) {
+			this.chatClient.prompt(prompt).stream().content().subscribe((text) -> {
+				if (!text.isEmpty()) {
+					sink.piece(text);
+				}
+			}, sink::error, sink::complete);
+			return;
+		}
 		this.model.stream(new Prompt(prompt)).subscribe((response) -> {
 			String text = text(response);
 			if (!text.isEmpty()) {
@@ -69,7 +88,7 @@ final class SpringAiClient implements BenchClient {
 		}, sink::error, sink::complete);
 	}
 
-	private static String text(ChatResponse response) {
+	static String text(ChatResponse response) {
 		if (response.getResult() == null || response.getResult().getOutput() == null) {
 			return "";
 		}

@@ -114,7 +114,10 @@ public final class Worker {
 			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
 			case "baseline" -> new WebClientBaseline(baseUrl, maxConnections);
 			case "zai-sdk" -> new ZaiSdkClient(baseUrl, maxConnections);
-			case "spring-ai" -> new SpringAiClient(baseUrl);
+			case "spring-ai" -> new SpringAiClient(baseUrl, false);
+			case "spring-ai-chatclient" -> new SpringAiClient(baseUrl, true);
+			case "spring-ai-zai" -> new SpringAiZaiClient(baseUrl, maxConnections, true);
+			case "zai-chat-model" -> new SpringAiZaiClient(baseUrl, maxConnections, false);
 			case "langchain4j" -> new LangChain4jClient(baseUrl);
 			default -> throw new IllegalArgumentException("Unknown system " + this.system);
 		};

@@ -16,15 +16,22 @@
 
 package io.github.zaispring.test;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Writes JSON strings by hand for the few values that change with every request (ids and
- * model names), so that the hot path never needs a JSON mapper.
+ * model names), so that the hot path never needs a JSON mapper; and checks and writes the
+ * JSON documents of scripted answers, once per reply.
  *
  * @author zai-spring-boot contributors
  */
 final class JsonText {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private JsonText() {
 	}
@@ -56,6 +63,37 @@ final class JsonText {
 			}
 		}
 		return builder.append('"');
+	}
+
+	/**
+	 * Return whether the text is exactly one JSON object or array.
+	 * @param text the text
+	 * @return whether it parses as one, with nothing after it
+	 */
+	static boolean isDocument(String text) {
+		try {
+			JsonNode node = MAPPER.readTree(text);
+			return node != null && (node.isObject() || node.isArray());
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Write a value as JSON.
+	 * @param value the value
+	 * @return the JSON text
+	 * @throws IllegalArgumentException when Jackson cannot write the value
+	 */
+	static String write(Object value) {
+		try {
+			return MAPPER.writeValueAsString(value);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("value cannot be written as JSON by Jackson: " + ex.getOriginalMessage(),
+					ex);
+		}
 	}
 
 }

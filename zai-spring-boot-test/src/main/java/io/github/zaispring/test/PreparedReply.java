@@ -197,7 +197,7 @@ final class PreparedReply {
 		return result;
 	}
 
-	private static String generatedCallId() {
+	static String generatedCallId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		return "call_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
 				+ Integer.toHexString(random.nextInt() | Integer.MIN_VALUE);

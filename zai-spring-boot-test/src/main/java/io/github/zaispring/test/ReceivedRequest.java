@@ -19,6 +19,7 @@ package io.github.zaispring.test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,6 +171,76 @@ public final class ReceivedRequest {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return the tool results the request sends back: the contents of its {@code tool}
+	 * messages by their {@code tool_call_id}, in message order. <pre class="code">
+	 * assertThat(server.requests().get(1).toolResults()).containsOnlyKeys("call_1");
+	 * </pre>
+	 * @return the results by call id; empty when the request has no tool message
+	 */
+	public Map<String, String> toolResults() {
+		Map<String, String> results = new LinkedHashMap<>();
+		for (JsonNode message : messages()) {
+			JsonNode id = message.get("tool_call_id");
+			if (isRole(message, "tool") && id != null && id.isString()) {
+				results.put(id.asString(), text(message.get("content")));
+			}
+		}
+		return Collections.unmodifiableMap(results);
+	}
+
+	/**
+	 * Return the result the request sends back for one tool call.
+	 * @param toolCallId the call id, such as {@code call_1}
+	 * @return the content of the {@code tool} message with that {@code tool_call_id}, or
+	 * {@code null} when the request has none
+	 * @see ZaiReply#onToolResult(ZaiReply)
+	 */
+	public @Nullable String toolResult(String toolCallId) {
+		return toolResults().get(toolCallId);
+	}
+
+	/**
+	 * Return the names of the function tools the request offers the model.
+	 * @return the {@code tools[].function.name} values, in order; empty when none
+	 */
+	public List<String> toolNames() {
+		JsonNode tools = this.body.get("tools");
+		if (tools == null || !tools.isArray()) {
+			return List.of();
+		}
+		List<String> names = new ArrayList<>();
+		for (JsonNode tool : tools) {
+			JsonNode function = tool.get("function");
+			JsonNode name = (function != null) ? function.get("name") : null;
+			if (name != null && name.isString()) {
+				names.add(name.asString());
+			}
+		}
+		return List.copyOf(names);
+	}
+
+	/**
+	 * Return the response format the request asks for.
+	 * @return the {@code response_format.type} value, such as {@code json_object}, or
+	 * {@code null} when absent
+	 */
+	public @Nullable String responseFormat() {
+		JsonNode format = this.body.get("response_format");
+		JsonNode type = (format != null) ? format.get("type") : null;
+		return (type != null && type.isString()) ? type.asString() : null;
+	}
+
+	private Iterable<JsonNode> messages() {
+		JsonNode messages = this.body.get("messages");
+		return (messages != null && messages.isArray()) ? messages : List.of();
+	}
+
+	private static boolean isRole(JsonNode message, String role) {
+		JsonNode value = message.get("role");
+		return value != null && role.equals(value.asString(null));
 	}
 
 	private static String text(@Nullable JsonNode content) {

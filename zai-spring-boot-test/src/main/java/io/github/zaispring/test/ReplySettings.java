@@ -73,6 +73,9 @@ final class ReplySettings implements Cloneable {
 
 	boolean toolStream;
 
+	/** The answer to the request that brings the results of the tool calls. */
+	@Nullable ZaiReply onToolResult;
+
 	int chunkSize;
 
 	Duration delayBetweenChunks = Duration.ZERO;

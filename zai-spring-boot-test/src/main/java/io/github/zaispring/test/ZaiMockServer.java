@@ -82,6 +82,9 @@ public final class ZaiMockServer implements AutoCloseable {
 
 	private final Queue<ZaiReply> replies = new ConcurrentLinkedQueue<>();
 
+	/** Answers waiting for the results of tool calls already sent, oldest first. */
+	private final Queue<ToolLoop> toolLoops = new ConcurrentLinkedQueue<>();
+
 	private final List<ReceivedRequest> recorded = new ArrayList<>();
 
 	private final BlockingQueue<ReceivedRequest> untaken = new LinkedBlockingQueue<>();
@@ -178,7 +181,12 @@ public final class ZaiMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Queue a reply; queued replies answer requests in order, before the responder.
+	 * Queue a reply; queued replies answer requests in order, before the responder. A
+	 * reply that calls tools can script the answer to their results with
+	 * {@link ZaiReply#onToolResult(ZaiReply)}: <pre class="code">
+	 * server.enqueue(ZaiReply.toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}")
+	 *     .onToolResult(ZaiReply.text("It is 21 °C and sunny in Paris.")));
+	 * </pre>
 	 * @param reply the reply
 	 * @return this server
 	 */
@@ -224,11 +232,26 @@ public final class ZaiMockServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget queued replies, recorded requests and counters, and restore the echo
-	 * responder, any-key authorization and recording. Streams still open are not touched.
+	 * Return the ids of the tool calls whose results the server still waits for: the
+	 * calls of replies with {@link ZaiReply#onToolResult(ZaiReply) an answer to their
+	 * results} that were sent, and whose results no request has brought yet. Empty once
+	 * every scripted tool loop went round.
+	 * @return the call ids, oldest first
+	 */
+	public List<String> awaitedToolCallIds() {
+		List<String> ids = new ArrayList<>();
+		this.toolLoops.forEach((loop) -> ids.addAll(loop.callIds()));
+		return List.copyOf(ids);
+	}
+
+	/**
+	 * Forget queued replies, waiting tool loops, recorded requests and counters, and
+	 * restore the echo responder, any-key authorization and recording. Streams still open
+	 * are not touched.
 	 */
 	public void reset() {
 		this.replies.clear();
+		this.toolLoops.clear();
 		synchronized (this.recorded) {
 			this.recorded.clear();
 		}
@@ -369,7 +392,10 @@ public final class ZaiMockServer implements AutoCloseable {
 		if (rejection != null) {
 			return rejection;
 		}
-		ZaiReply reply = this.replies.poll();
+		ZaiReply reply = toolLoopAnswer(request);
+		if (reply == null) {
+			reply = this.replies.poll();
+		}
 		if (reply == null) {
 			try {
 				reply = this.responder.apply(request);
@@ -380,7 +406,31 @@ public final class ZaiMockServer implements AutoCloseable {
 				return ReplyWriter.error(response, 500, "500", "Mock responder failed: " + ex);
 			}
 		}
+		ZaiReply next = reply.settings().onToolResult;
+		if (next != null) {
+			this.toolLoops.add(new ToolLoop(reply.toolCallIds(), next));
+		}
 		return this.writer.write(reply, request, response);
+	}
+
+	/**
+	 * Claim the oldest waiting answer whose tool results the request brings, if any.
+	 */
+	private @Nullable ZaiReply toolLoopAnswer(ReceivedRequest request) {
+		if (this.toolLoops.isEmpty()) {
+			return null;
+		}
+		Map<String, String> results = request.toolResults();
+		if (results.isEmpty()) {
+			return null;
+		}
+		for (ToolLoop loop : this.toolLoops) {
+			// remove() decides between two requests bringing the same results at once
+			if (results.keySet().containsAll(loop.callIds()) && this.toolLoops.remove(loop)) {
+				return loop.answer();
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -394,6 +444,13 @@ public final class ZaiMockServer implements AutoCloseable {
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		StandaloneMockServer.run(args);
+	}
+
+	/**
+	 * The answer to the results of tool calls that were sent.
+	 */
+	private record ToolLoop(List<String> callIds, ZaiReply answer) {
+
 	}
 
 }

@@ -49,6 +49,8 @@ import org.springframework.util.Assert;
  * server.enqueue(ZaiReply.text("Hello there").reasoning("The user greets me.").usage(12, 30));
  * server.enqueue(ZaiReply.error(429, "1302", "Rate limit reached for requests").retryAfter(Duration.ofSeconds(2)));
  * server.enqueue(ZaiReply.text("Once upon a time").delayBetweenChunks(Duration.ofMillis(20)).cutOffAfterChunks(2));
+ * server.enqueue(ZaiReply.toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}").onToolResult(ZaiReply.text("Sunny")));
+ * server.enqueue(ZaiReply.json("{\"city\":\"Paris\",\"celsius\":21}"));
  * </pre>
  *
  * @author zai-spring-boot contributors
@@ -83,11 +85,59 @@ public final class ZaiReply extends ZaiReplyOptions {
 	 * @return the reply, finish reason {@code tool_calls}, with a generated call id
 	 */
 	public static ZaiReply toolCall(String name, String argumentsJson) {
+		return toolCall(PreparedReply.generatedCallId(), name, argumentsJson);
+	}
+
+	/**
+	 * Return a completion that only calls one function, with the given call id, so that a
+	 * test can check that the tool's result came back under it (see
+	 * {@link ReceivedRequest#toolResult(String)}). Follow it with
+	 * {@link #onToolResult(ZaiReply)} to script the answer to that result.
+	 * @param id the call id, such as {@code call_1}
+	 * @param name the function name, such as {@code get_weather}
+	 * @param argumentsJson the arguments as JSON text, such as {@code {"city":"Beijing"}}
+	 * @return the reply, finish reason {@code tool_calls}
+	 */
+	public static ZaiReply toolCall(String id, String name, String argumentsJson) {
+		Assert.hasText(id, "id must not be empty; use a tool call id such as call_1");
 		Assert.hasText(name, "name must not be empty; use a function name such as get_weather");
 		Assert.notNull(argumentsJson, "argumentsJson must not be null; use \"{}\" for no arguments");
 		ReplySettings settings = new ReplySettings(ReplyKind.COMPLETION);
-		settings.toolCalls = List.of(new ToolCall(null, "function", null, new FunctionCall(name, argumentsJson)));
+		settings.toolCalls = List.of(new ToolCall(id, "function", null, new FunctionCall(name, argumentsJson)));
 		return new ZaiReply(settings);
+	}
+
+	/**
+	 * Return a completion whose answer is the given JSON document, as a model answers a
+	 * request with {@code "response_format": {"type": "json_object"}} (Spring AI's
+	 * {@code .entity(MyRecord.class)}, for example). Streamed, the text arrives in pieces
+	 * like any other answer.
+	 * @param json the JSON document, such as {@code {"city":"Paris","celsius":21}}
+	 * @return the reply, finish reason {@code stop}
+	 * @throws IllegalArgumentException when the text is not one JSON document
+	 */
+	public static ZaiReply json(String json) {
+		Assert.notNull(json, "json must not be null; use a JSON document such as {\"city\":\"Paris\"}");
+		Assert.isTrue(JsonText.isDocument(json),
+				() -> "json must be one JSON object or array, such as {\"city\":\"Paris\"}, but was " + json);
+		return text(json);
+	}
+
+	/**
+	 * Return a completion whose answer is the given value written as JSON with Jackson,
+	 * for example a record of the type the application under test maps the answer to.
+	 * @param value the value, such as {@code new Weather("Paris", 21)}
+	 * @return the reply, finish reason {@code stop}
+	 * @throws IllegalArgumentException when the value cannot be written as a JSON object
+	 * or array
+	 * @see #json(String)
+	 */
+	public static ZaiReply jsonOf(Object value) {
+		Assert.notNull(value, "value must not be null; use a record or a map such as Map.of(\"city\", \"Paris\")");
+		String json = JsonText.write(value);
+		Assert.isTrue(JsonText.isDocument(json),
+				() -> "value must be written as a JSON object or array, such as a record or a map, but was " + json);
+		return text(json);
 	}
 
 	/**
@@ -267,8 +317,45 @@ public final class ZaiReply extends ZaiReplyOptions {
 		Assert.notNull(toolCalls, "toolCalls must not be null; use ToolCall.function(id, name, argumentsJson)");
 		Assert.noNullElements(toolCalls,
 				"toolCalls must not contain null; use ToolCall.function(id, name, argumentsJson)");
-		List<ToolCall> calls = List.copyOf(Arrays.asList(toolCalls));
+		List<ToolCall> calls = Arrays.stream(toolCalls)
+			.map((call) -> (call.id() != null) ? call
+					: new ToolCall(PreparedReply.generatedCallId(), call.type(), call.index(), call.function()))
+			.toList();
 		return completion("toolCalls", (settings) -> settings.toolCalls = calls);
+	}
+
+	/**
+	 * Return a copy that, once it has answered a request with its tool calls, answers the
+	 * first later request that carries a {@code tool} message for each of those calls
+	 * (matched by {@code tool_call_id}) with the given reply: the tool loop of an
+	 * application that runs the tool and sends its result back. That request gets the
+	 * answer before any queued reply; requests without the results are answered as if no
+	 * tool loop were waiting. The answer may itself call tools and script a further round
+	 * with {@code onToolResult}. <pre class="code">
+	 * server.enqueue(ZaiReply.toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}")
+	 *     .onToolResult(ZaiReply.text("It is 21 °C and sunny in Paris.")));
+	 * // … run the application's tool loop, then:
+	 * assertThat(server.requests().get(1).toolResult("call_1")).contains("21");
+	 * </pre> Each request follows its own {@code stream} flag: both replies are sent as a
+	 * JSON completion or as a stream, as any reply is.
+	 * @param answer the reply to the request that carries the tool results
+	 * @return the new reply
+	 * @throws IllegalStateException when this reply calls no tools
+	 */
+	public ZaiReply onToolResult(ZaiReply answer) {
+		Assert.notNull(answer, "answer must not be null; use ZaiReply.text(\"It is sunny\") for example");
+		Assert.state(this.settings.kind == ReplyKind.COMPLETION && !this.settings.toolCalls.isEmpty(),
+				"onToolResult applies to replies that call tools; start from ZaiReply.toolCall(id, name, argumentsJson)");
+		return completion("onToolResult", (settings) -> settings.onToolResult = answer);
+	}
+
+	/**
+	 * Return the ids of the calls this reply makes, generated when the reply was built
+	 * for calls given without one.
+	 * @return the ids, in call order; empty when the reply calls no tools
+	 */
+	public List<String> toolCallIds() {
+		return this.settings.toolCalls.stream().map(ToolCall::id).toList();
 	}
 
 	/**
@@ -297,7 +384,8 @@ public final class ZaiReply extends ZaiReplyOptions {
 		ReplySettings s = this.settings;
 		return switch (s.kind) {
 			case COMPLETION -> "ZaiReply[text, " + ((s.content != null) ? s.content.length() : 0) + " chars, "
-					+ s.toolCalls.size() + " tool calls" + ((s.fault != ReplyFault.NONE) ? ", " + s.fault : "") + "]";
+					+ s.toolCalls.size() + " tool calls" + ((s.onToolResult != null) ? ", then " + s.onToolResult : "")
+					+ ((s.fault != ReplyFault.NONE) ? ", " + s.fault : "") + "]";
 			case ERROR -> "ZaiReply[error " + s.status + " " + s.errorCode + "]";
 			case RAW -> "ZaiReply[raw " + s.status + " " + s.contentType + "]";
 			case DROP -> "ZaiReply[drop connection]";
