@@ -82,8 +82,7 @@ public final class ZaiMockServer implements AutoCloseable {
 
 	private final Queue<ZaiReply> replies = new ConcurrentLinkedQueue<>();
 
-	/** Answers waiting for the results of tool calls already sent, oldest first. */
-	private final Queue<ToolLoop> toolLoops = new ConcurrentLinkedQueue<>();
+	private final ToolLoops toolLoops = new ToolLoops();
 
 	private final List<ReceivedRequest> recorded = new ArrayList<>();
 
@@ -91,11 +90,7 @@ public final class ZaiMockServer implements AutoCloseable {
 
 	private final AtomicInteger requestCount = new AtomicInteger();
 
-	private final AtomicInteger activeStreams = new AtomicInteger();
-
-	private final AtomicInteger cancelledStreams = new AtomicInteger();
-
-	private final Object cancellations = new Object();
+	private final StreamCounts streams = new StreamCounts();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -106,25 +101,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	private volatile boolean recording = true;
 
 	private ZaiMockServer(int port) {
-		this.writer = new ReplyWriter(new ReplyWriter.StreamListener() {
-
-			@Override
-			public void streamStarted() {
-				ZaiMockServer.this.activeStreams.incrementAndGet();
-			}
-
-			@Override
-			public void streamEnded(boolean cancelled) {
-				ZaiMockServer.this.activeStreams.decrementAndGet();
-				if (cancelled) {
-					synchronized (ZaiMockServer.this.cancellations) {
-						ZaiMockServer.this.cancelledStreams.incrementAndGet();
-						ZaiMockServer.this.cancellations.notifyAll();
-					}
-				}
-			}
-
-		});
+		this.writer = new ReplyWriter(this.streams);
 		int workers = Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.loops = LoopResources.create("zai-mock", 1, workers, true);
 		try {
@@ -239,9 +216,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	 * @return the call ids, oldest first
 	 */
 	public List<String> awaitedToolCallIds() {
-		List<String> ids = new ArrayList<>();
-		this.toolLoops.forEach((loop) -> ids.addAll(loop.callIds()));
-		return List.copyOf(ids);
+		return this.toolLoops.awaitedCallIds();
 	}
 
 	/**
@@ -257,9 +232,7 @@ public final class ZaiMockServer implements AutoCloseable {
 		}
 		this.untaken.clear();
 		this.requestCount.set(0);
-		synchronized (this.cancellations) {
-			this.cancelledStreams.set(0);
-		}
+		this.streams.resetCancelled();
 		this.responder = ECHO;
 		this.requiredApiKey = null;
 		this.recording = true;
@@ -307,7 +280,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	 * @return the count
 	 */
 	public int activeStreams() {
-		return this.activeStreams.get();
+		return this.streams.active();
 	}
 
 	/**
@@ -316,7 +289,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	 * @return the count since start or the last {@link #reset()}
 	 */
 	public int cancelledStreams() {
-		return this.cancelledStreams.get();
+		return this.streams.cancelled();
 	}
 
 	/**
@@ -327,23 +300,7 @@ public final class ZaiMockServer implements AutoCloseable {
 	 */
 	public boolean awaitCancelledStreams(int count, Duration timeout) {
 		Assert.notNull(timeout, "timeout must not be null; use Duration.ofSeconds(5) for example");
-		long deadline = System.nanoTime() + timeout.toNanos();
-		synchronized (this.cancellations) {
-			try {
-				while (this.cancelledStreams.get() < count) {
-					long left = deadline - System.nanoTime();
-					if (left <= 0) {
-						return false;
-					}
-					TimeUnit.NANOSECONDS.timedWait(this.cancellations, left);
-				}
-				return true;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
+		return this.streams.awaitCancelled(count, timeout);
 	}
 
 	/**
@@ -392,7 +349,7 @@ public final class ZaiMockServer implements AutoCloseable {
 		if (rejection != null) {
 			return rejection;
 		}
-		ZaiReply reply = toolLoopAnswer(request);
+		ZaiReply reply = this.toolLoops.answer(request);
 		if (reply == null) {
 			reply = this.replies.poll();
 		}
@@ -406,31 +363,8 @@ public final class ZaiMockServer implements AutoCloseable {
 				return ReplyWriter.error(response, 500, "500", "Mock responder failed: " + ex);
 			}
 		}
-		ZaiReply next = reply.settings().onToolResult;
-		if (next != null) {
-			this.toolLoops.add(new ToolLoop(reply.toolCallIds(), next));
-		}
+		this.toolLoops.sent(reply);
 		return this.writer.write(reply, request, response);
-	}
-
-	/**
-	 * Claim the oldest waiting answer whose tool results the request brings, if any.
-	 */
-	private @Nullable ZaiReply toolLoopAnswer(ReceivedRequest request) {
-		if (this.toolLoops.isEmpty()) {
-			return null;
-		}
-		Map<String, String> results = request.toolResults();
-		if (results.isEmpty()) {
-			return null;
-		}
-		for (ToolLoop loop : this.toolLoops) {
-			// remove() decides between two requests bringing the same results at once
-			if (results.keySet().containsAll(loop.callIds()) && this.toolLoops.remove(loop)) {
-				return loop.answer();
-			}
-		}
-		return null;
 	}
 
 	/**
@@ -444,13 +378,6 @@ public final class ZaiMockServer implements AutoCloseable {
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		StandaloneMockServer.run(args);
-	}
-
-	/**
-	 * The answer to the results of tool calls that were sent.
-	 */
-	private record ToolLoop(List<String> callIds, ZaiReply answer) {
-
 	}
 
 }

@@ -24,7 +24,6 @@ import java.util.function.Consumer;
 import io.github.zaispring.chat.FinishReason;
 import io.github.zaispring.chat.FunctionCall;
 import io.github.zaispring.chat.ToolCall;
-import io.github.zaispring.chat.Usage;
 import io.github.zaispring.chat.WebSearchResult;
 import org.jspecify.annotations.Nullable;
 
@@ -189,70 +188,6 @@ public final class ZaiReply extends ZaiReplyOptions {
 	 */
 	public static ZaiReply dropConnection() {
 		return new ZaiReply(new ReplySettings(ReplyKind.DROP));
-	}
-
-	/**
-	 * Return a copy that reasons before it answers: a streamed reply sends the reasoning
-	 * deltas before the content deltas.
-	 * @param reasoning the reasoning text
-	 * @return the new reply
-	 */
-	public ZaiReply reasoning(String reasoning) {
-		Assert.notNull(reasoning, "reasoning must not be null; use text such as \"The user greets me.\"");
-		return completion("reasoning", (settings) -> settings.reasoning = reasoning);
-	}
-
-	/**
-	 * Return a copy that names the given model. Without it the reply echoes the request's
-	 * model.
-	 * @param model the model id, such as {@code glm-4.6}
-	 * @return the new reply
-	 */
-	public ZaiReply model(String model) {
-		Assert.hasText(model, "model must not be empty; use a model id such as glm-4.6");
-		return completion("model", (settings) -> settings.model = model);
-	}
-
-	/**
-	 * Return a copy with the given task id. Without it every answer gets a fresh id.
-	 * @param id the task id
-	 * @return the new reply
-	 */
-	public ZaiReply id(String id) {
-		Assert.hasText(id, "id must not be empty; use a task id such as 2025111117561942405e9f6eb547c7");
-		return completion("id", (settings) -> settings.id = id);
-	}
-
-	/**
-	 * Return a copy that reports the given token usage. Without it the usage is estimated
-	 * from the sizes of the request and the reply (about four characters a token).
-	 * @param promptTokens the input tokens, at least 0
-	 * @param completionTokens the output tokens, at least 0
-	 * @return the new reply
-	 */
-	public ZaiReply usage(int promptTokens, int completionTokens) {
-		return usage(promptTokens, completionTokens, 0, -1);
-	}
-
-	/**
-	 * Return a copy that reports the given token usage, with cached and reasoning tokens.
-	 * @param promptTokens the input tokens, at least 0
-	 * @param completionTokens the output tokens, at least 0
-	 * @param cachedTokens the input tokens served from the cache, at least 0
-	 * @param reasoningTokens the output tokens spent on reasoning, or {@code -1} to
-	 * report none (as glm-4.5 did in 2025)
-	 * @return the new reply
-	 */
-	public ZaiReply usage(int promptTokens, int completionTokens, int cachedTokens, int reasoningTokens) {
-		Assert.isTrue(promptTokens >= 0, () -> "promptTokens must be at least 0, but was " + promptTokens);
-		Assert.isTrue(completionTokens >= 0, () -> "completionTokens must be at least 0, but was " + completionTokens);
-		Assert.isTrue(cachedTokens >= 0, () -> "cachedTokens must be at least 0, but was " + cachedTokens);
-		Assert.isTrue(reasoningTokens >= -1,
-				() -> "reasoningTokens must be at least 0, or -1 for none, but was " + reasoningTokens);
-		Usage usage = new Usage(promptTokens, completionTokens, promptTokens + completionTokens,
-				new Usage.PromptTokensDetails(cachedTokens),
-				(reasoningTokens >= 0) ? new Usage.CompletionTokensDetails(reasoningTokens) : null);
-		return completion("usage", (settings) -> settings.usage = usage);
 	}
 
 	/**
