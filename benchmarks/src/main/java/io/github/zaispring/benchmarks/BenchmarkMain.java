@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Runs issue #6's benchmarks: starts one simulator JVM per workload configuration, runs
  * every client in JVMs of their own, several times, and writes the medians and the ratios
  * to the baseline of the same run as Markdown. Options: {@code --quick} for a smoke run,
- * {@code --jfr} to profile every system on the workloads (W1 at its concurrency, W2, W3;
- * with {@code -Dzai.bench.runs=0} nothing else), {@code --out=
+ * {@code --jfr} to profile the systems of {@code jfrSystems} on the workloads (W1 at its
+ * concurrency, W2, W3; with {@code -Dzai.bench.runs=0} nothing else), {@code --out=
  *
 <dir>
  * }; sizes with {@code -Dzai.bench.<name>=<value>} (see {@link Options}).
@@ -127,7 +127,7 @@ public final class BenchmarkMain {
 				report.append(table(systems, workloads, runs));
 			}
 			if (jfr) {
-				report.append(profile(systems, workloads));
+				report.append(profile(List.of(this.options.get("jfrSystems").split(",")), workloads));
 			}
 		}
 		if (workloads.contains("W4")) {
@@ -238,8 +238,8 @@ public final class BenchmarkMain {
 	}
 
 	/**
-	 * Profile every system on the workloads of the run (W4 and W5 aside), one JVM per
-	 * system, and summarise each workload's recording.
+	 * Profile the given systems on the workloads of the run (W4 and W5 aside), one JVM
+	 * per system, and summarise each workload's recording.
 	 */
 	private String profile(List<String> systems, List<String> workloads) throws IOException, InterruptedException {
 		StringBuilder report = new StringBuilder();
