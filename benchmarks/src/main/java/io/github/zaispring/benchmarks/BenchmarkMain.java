@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * Runs issue #6's benchmarks: starts one simulator JVM per workload configuration, runs
  * every client in JVMs of their own, several times, and writes the medians and the ratios
  * to the baseline of the same run as Markdown. Options: {@code --quick} for a smoke run,
- * {@code --jfr} to profile the starter on W2 and W3, {@code --out=
+ * {@code --jfr} to profile the systems of {@code jfrSystems} on the workloads (W1 at its
+ * concurrency, W2, W3; with {@code -Dzai.bench.runs=0} nothing else), {@code --out=
  *
 <dir>
  * }; sizes with {@code -Dzai.bench.<name>=<value>} (see {@link Options}).
@@ -111,7 +112,7 @@ public final class BenchmarkMain {
 			this.options.put("w2Url", w2.baseUrl());
 			this.options.put("w3Url", w3.baseUrl());
 			this.options.put("w5Url", w5.baseUrl());
-			if (workloads.stream().anyMatch((workload) -> !workload.equals("W4"))) {
+			if (runs > 0 && workloads.stream().anyMatch((workload) -> !workload.equals("W4"))) {
 				for (int run = 1; run <= runs; run++) {
 					Map<String, Map<String, Double>> thisRun = new LinkedHashMap<>();
 					// a different client goes first in every run, so that none always
@@ -127,7 +128,7 @@ public final class BenchmarkMain {
 				report.append(Comparisons.table(this.values, this.options));
 			}
 			if (jfr) {
-				report.append(profile());
+				report.append(profile(List.of(this.options.get("jfrSystems").split(",")), workloads));
 			}
 		}
 		if (workloads.contains("W4")) {
@@ -240,20 +241,41 @@ public final class BenchmarkMain {
 		return table.toString();
 	}
 
-	private String profile() throws IOException, InterruptedException {
-		Path recording = this.out.resolve("starter-w2-w3.jfr").toAbsolutePath();
-		List<String> arguments = new ArrayList<>(List.of("-Xmx" + this.options.get("workerHeap"), "-XX:+UseG1GC",
-				"io.github.zaispring.benchmarks.Worker", "starter"));
-		this.options.forEach((name, value) -> arguments.add(name + "=" + value));
-		arguments.add("jfr=" + recording);
-		System.out.println("profiling the starter on W2 and W3 ...");
-		launch(Java.command(arguments.toArray(String[]::new)), this.out.resolve("starter-jfr.log"), "JFR profile");
-		if (!Files.exists(recording)) {
-			return "";
+	/**
+	 * Profile the given systems on the workloads of the run (W4 and W5 aside), one JVM
+	 * per system, and summarise each workload's recording.
+	 */
+	private String profile(List<String> systems, List<String> workloads) throws IOException, InterruptedException {
+		StringBuilder report = new StringBuilder();
+		for (String system : systems) {
+			Path recording = this.out.resolve(system).toAbsolutePath();
+			List<String> arguments = new ArrayList<>(List.of("-Xmx" + this.options.get("workerHeap"), "-XX:+UseG1GC",
+					"io.github.zaispring.benchmarks.Worker", system));
+			this.options.forEach((name, value) -> arguments.add(name + "=" + value));
+			arguments.add("jfr=" + recording);
+			System.out.println("profiling " + system + " on " + workloads + " ...");
+			String overrides = system.equals("zai-sdk") ? "lib-zai-sdk" : null;
+			launch(Java.commandWithOverrides(overrides, arguments.toArray(String[]::new)),
+					this.out.resolve(system + "-jfr.log"), "JFR profile of " + system);
+			for (String workload : List.of("W1", "W2", "W3")) {
+				Path file = recording.resolveSibling(recording.getFileName() + "-" + workload.toLowerCase() + ".jfr");
+				if (!workloads.contains(workload) || !Files.exists(file)) {
+					continue;
+				}
+				String summary = JfrHotMethods.summarise(file, 15);
+				String name = system + "-" + workload.toLowerCase() + "-hot-methods.md";
+				Files.writeString(this.out.resolve(name), summary, StandardCharsets.UTF_8);
+				report.append("### JFR profile of ")
+					.append(system)
+					.append(" on ")
+					.append(workload)
+					.append(" (")
+					.append(file.getFileName())
+					.append(")\n\n")
+					.append(summary);
+			}
 		}
-		String summary = JfrHotMethods.summarise(recording, 15);
-		Files.writeString(this.out.resolve("starter-hot-methods.md"), summary, StandardCharsets.UTF_8);
-		return "### JFR profile of the starter on W2 and W3 (" + recording.getFileName() + ")\n\n" + summary;
+		return report.toString();
 	}
 
 	private String startup() throws IOException, InterruptedException {

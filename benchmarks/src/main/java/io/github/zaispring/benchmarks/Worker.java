@@ -383,26 +383,65 @@ public final class Worker {
 		}
 	}
 
+	/**
+	 * Record JFR profiles of the steady state of the workloads asked for, one file per
+	 * workload ({@code <jfr>-w1.jfr} ...): W1 at its concurrency, one W2 stream after the
+	 * other, and the W3 streams, each after its warm-up.
+	 */
 	private void profile(Path jfr) throws Exception {
-		int w2Chunks = Options.integer(this.options, "w2Chunks");
-		int w3Chunks = Options.integer(this.options, "w3Chunks");
-		try (BenchClient w2 = client("w2"); BenchClient w3 = client("w3"); Recording recording = new Recording()) {
+		List<String> workloads = List.of(this.options.get("workloads").split(","));
+		if (workloads.contains("W1")) {
+			int calls = Options.integer(this.options, "w1Calls");
+			int concurrency = Options.integer(this.options, "w1Concurrency");
+			int expectedLength = Options.textLength(Options.integer(this.options, "w1Chunks"));
+			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+			try (BenchClient w1 = client("w1")) {
+				warmUp("W1", () -> concurrent(w1, Options.integer(this.options, "w1Warmup"), concurrency,
+						expectedLength, pool));
+				record(jfr, "w1", () -> {
+					for (int i = 0; i < Options.integer(this.options, "w1Repeats"); i++) {
+						concurrent(w1, calls, concurrency, expectedLength, pool);
+					}
+				});
+			}
+			finally {
+				pool.shutdownNow();
+			}
+		}
+		if (workloads.contains("W2")) {
+			int chunks = Options.integer(this.options, "w2Chunks");
+			try (BenchClient w2 = client("w2")) {
+				warmUp("W2", () -> streams(w2, Options.integer(this.options, "w2Warmup"), chunks, Duration.ofMinutes(5),
+						false));
+				record(jfr, "w2", () -> {
+					for (int i = 0; i < 10; i++) {
+						streams(w2, 1, chunks, Duration.ofMinutes(5), false);
+					}
+				});
+			}
+		}
+		if (workloads.contains("W3")) {
+			int chunks = Options.integer(this.options, "w3Chunks");
+			try (BenchClient w3 = client("w3")) {
+				warmUp("W3", () -> streams(w3, Options.integer(this.options, "w3Warmup"), chunks, Duration.ofMinutes(2),
+						false));
+				record(jfr, "w3", () -> {
+					for (String count : this.options.get("w3Streams").split(",")) {
+						streams(w3, Integer.parseInt(count.trim()), chunks, Duration.ofMinutes(5), false);
+					}
+				});
+			}
+		}
+	}
+
+	private static void record(Path jfr, String workload, WarmUpRound measured) throws Exception {
+		try (Recording recording = new Recording()) {
 			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
 			recording.enable("jdk.ObjectAllocationSample");
-			// warm-ups first, so that the profile shows the steady state
-			warmUp("W2", () -> streams(w2, Options.integer(this.options, "w2Warmup"), w2Chunks, Duration.ofMinutes(5),
-					false));
-			warmUp("W3", () -> streams(w3, Options.integer(this.options, "w3Warmup"), w3Chunks, Duration.ofMinutes(2),
-					false));
 			recording.start();
-			for (int i = 0; i < 10; i++) {
-				streams(w2, 1, w2Chunks, Duration.ofMinutes(5), false);
-			}
-			for (String count : this.options.get("w3Streams").split(",")) {
-				streams(w3, Integer.parseInt(count.trim()), w3Chunks, Duration.ofMinutes(5), false);
-			}
+			measured.run();
 			recording.stop();
-			recording.dump(jfr);
+			recording.dump(jfr.resolveSibling(jfr.getFileName() + "-" + workload + ".jfr"));
 		}
 	}
 

@@ -204,8 +204,10 @@ public final class ExchangeCore implements AutoCloseable {
 			return next.transform(StreamTimeouts.of(timeouts.firstChunk(), timeouts.streamIdle()));
 		}
 		Duration timeout = timeouts.response();
-		return next.timeout(Mono.delay(timeout)
-			.then(Mono.error(() -> new ZaiTimeoutException(ZaiTimeoutException.RESPONSE_TIMEOUT, timeout, null))));
+		// with a fallback: without one, Reactor names the operator chain in the
+		// description of its own TimeoutException, which walks the chain for every call
+		return next.timeout(Mono.delay(timeout), (answer) -> Mono.never(),
+				Mono.error(() -> new ZaiTimeoutException(ZaiTimeoutException.RESPONSE_TIMEOUT, timeout, null)));
 	}
 
 	private static ZaiException failedAfterStart(ExchangeCall<?, ?> call, Throwable ex) {

@@ -118,7 +118,7 @@ final class Transport {
 		}
 		WebClient.RequestHeadersSpec<?> request = (call.body().length == 0) ? spec
 				: spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
-		return request.exchangeToFlux((response) -> {
+		Flux<R> exchange = request.exchangeToFlux((response) -> {
 			if (!response.statusCode().is2xxSuccessful()) {
 				return this.<R>errorOf(response, call).flux();
 			}
@@ -127,9 +127,11 @@ final class Transport {
 					.map((payload) -> readEvent(reader, payload, call));
 			}
 			return readAnswer(reader, response, call).flux();
-		})
-			.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body()))
-			.onErrorMap((ex) -> translate(ex, call));
+		});
+		if (this.bodyLogging.isEnabled()) {
+			exchange = exchange.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body()));
+		}
+		return exchange.onErrorMap((ex) -> translate(ex, call));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -17,6 +17,7 @@
 package io.github.zaispring.observation;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import io.github.zaispring.ZaiCall;
 import io.github.zaispring.ZaiInterceptor;
@@ -26,6 +27,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Signal;
 
 import org.springframework.util.Assert;
 
@@ -86,6 +88,10 @@ public final class ObservationZaiInterceptor implements ZaiInterceptor {
 		if (this.registry.isNoop()) {
 			return exchange;
 		}
+		return observe(call, exchange);
+	}
+
+	private <T> Flux<T> observe(ZaiCall call, Flux<T> exchange) {
 		return Flux.deferContextual((subscriberContext) -> {
 			if (subscriberContext.hasKey(OBSERVED_BY_CALLER)) {
 				return exchange;
@@ -95,12 +101,8 @@ public final class ObservationZaiInterceptor implements ZaiInterceptor {
 							: new ZaiObservationContext(call.operationName(), call.model(), call.streaming());
 			context.setServerAddress(call.serverAddress());
 			Observation observation = start(context);
-			Stopper stopper = new Stopper(observation, context, call);
-			// a single answer is recorded as it passes: its subscriber may cancel once it
-			// has the value, before the completion
-			Flux<T> observed = call.streaming() ? exchange : exchange.doOnNext((answer) -> stopper.stop());
-			return observed.doOnComplete(stopper::stop)
-				.doOnError(stopper::error)
+			Stopper<T> stopper = new Stopper<>(observation, context, call);
+			return exchange.doOnEach(stopper)
 				.doOnCancel(stopper::cancel)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
@@ -119,9 +121,11 @@ public final class ObservationZaiInterceptor implements ZaiInterceptor {
 
 	/**
 	 * Stops the observation exactly once, before the terminal signal reaches the
-	 * subscriber, so that a caller who has its answer also finds it recorded.
+	 * subscriber, so that a caller who has its answer also finds it recorded. A single
+	 * answer is recorded as it passes: its subscriber may cancel once it has the value,
+	 * before the completion.
 	 */
-	private static final class Stopper {
+	private static final class Stopper<T> implements Consumer<Signal<T>> {
 
 		private final Observation observation;
 
@@ -137,9 +141,23 @@ public final class ObservationZaiInterceptor implements ZaiInterceptor {
 			this.call = call;
 		}
 
-		void error(Throwable error) {
-			this.observation.error(error);
-			stop();
+		@Override
+		public void accept(Signal<T> signal) {
+			if (signal.isOnNext()) {
+				if (!this.call.streaming()) {
+					stop();
+				}
+			}
+			else if (signal.isOnError()) {
+				Throwable error = signal.getThrowable();
+				if (error != null) {
+					this.observation.error(error);
+				}
+				stop();
+			}
+			else if (signal.isOnComplete()) {
+				stop();
+			}
 		}
 
 		void cancel() {
