@@ -31,21 +31,14 @@ class ZaiMissingDependencyFailureAnalyzer extends AbstractFailureAnalyzer<ZaiMis
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ZaiMissingDependencyException cause) {
 		String[] coordinates = cause.getDependency().split(":");
-		return new FailureAnalysis(cause.getMessage() + ".",
-				"""
-						Add %s to your application's dependencies (the Z.AI starter declares it optional), for example 				with Maven:
-
-						    <dependency>
-						        <groupId>%s</groupId>
-						        <artifactId>%s</artifactId>
-						        <version>%s</version>
-						    </dependency>
-
-						or with Gradle: implementation '%s:%s'. %s is the version the starter is tested with. Or remove 				%s=%s from the configuration."""
-					.formatted(cause.getDependency(), coordinates[0], coordinates[1], cause.getVersion(),
-							cause.getDependency(), cause.getVersion(), cause.getVersion(), cause.getProperty(),
-							cause.getValue()),
-				cause);
+		String action = "Add " + cause.getDependency() + " " + cause.getVersion()
+				+ " (the version the Z.AI starter is tested with; the starter declares it optional) to your "
+				+ "application's dependencies, for example with Maven:\n\n    <dependency>\n        <groupId>"
+				+ coordinates[0] + "</groupId>\n        <artifactId>" + coordinates[1] + "</artifactId>\n"
+				+ "        <version>" + cause.getVersion() + "</version>\n    </dependency>\n\n"
+				+ "or with Gradle: implementation '" + cause.getDependency() + ":" + cause.getVersion()
+				+ "'. Or remove " + cause.getProperty() + "=" + cause.getValue() + " from the configuration.";
+		return new FailureAnalysis(cause.getMessage() + ".", action, cause);
 	}
 
 }
