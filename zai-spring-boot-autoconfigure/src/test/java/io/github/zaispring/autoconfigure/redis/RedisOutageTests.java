@@ -47,6 +47,9 @@ class RedisOutageTests {
 	/** {@code zai.connect-timeout}, within which a call that cannot reach Redis fails. */
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
+	/** {@code zai.concurrency.max-wait}. */
+	private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
 	/** The promise for the shared limit after Redis is back. */
 	private static final Duration RESUMES_WITHIN = Duration.ofMinutes(1);
 
@@ -75,9 +78,9 @@ class RedisOutageTests {
 		List<String> properties = properties(prefix, "fail");
 		try (Replica first = Replica.start(properties); Replica second = Replica.start(properties)) {
 			assertSharedLimit(first, second, prefix);
-			List<Mono<Long>> running = startStreams(first, 3);
+			List<Mono<Long>> streams = startStreams(first);
 			redis.stop();
-			assertEveryOneEnds(running);
+			assertEveryOneEnds(streams);
 			int received = standIn.received();
 			for (int i = 0; i < 3; i++) {
 				Duration took = StepVerifier.create(first.stream(1, Duration.ofMillis(10)))
@@ -103,9 +106,9 @@ class RedisOutageTests {
 		List<String> properties = properties(prefix, "jvm");
 		try (Replica first = Replica.start(properties); Replica second = Replica.start(properties)) {
 			assertSharedLimit(first, second, prefix);
-			List<Mono<Long>> running = startStreams(first, 3);
+			List<Mono<Long>> streams = startStreams(first);
 			redis.stop();
-			assertEveryOneEnds(running);
+			assertEveryOneEnds(streams);
 			standIn.resetCounters();
 			List<Long> chunks = Flux.range(0, 9)
 				.flatMap((i) -> first.stream(4, Duration.ofMillis(25)).count(), 9)
@@ -120,24 +123,30 @@ class RedisOutageTests {
 
 	private static List<String> properties(String prefix, String fallback) {
 		return Replica.fleet(standIn, redis, prefix, 3, "zai.concurrency.redis.fallback=" + fallback,
-				"zai.concurrency.redis.lease-time=3s", "zai.concurrency.max-wait=10s",
+				"zai.concurrency.redis.lease-time=3s", "zai.concurrency.max-wait=" + MAX_WAIT.toSeconds() + "s",
 				"zai.connect-timeout=" + CONNECT_TIMEOUT.toMillis() + "ms");
 	}
 
-	private static List<Mono<Long>> startStreams(Replica replica, int count) {
-		List<Mono<Long>> running = Flux.range(0, count)
+	/**
+	 * Starts streams that hold every permit, and two more that wait in the queue.
+	 */
+	private static List<Mono<Long>> startStreams(Replica replica) {
+		List<Mono<Long>> streams = Flux.range(0, 5)
 			.map((i) -> replica.stream(10, Duration.ofMillis(100)).count().onErrorReturn(-1L).cache())
 			.collectList()
 			.block();
-		running.forEach(Mono::subscribe);
-		await().atMost(Duration.ofSeconds(10)).until(() -> standIn.inFlight() == count);
-		return running;
+		streams.forEach(Mono::subscribe);
+		await().atMost(Duration.ofSeconds(10)).until(() -> standIn.inFlight() == 3);
+		return streams;
 	}
 
-	private static void assertEveryOneEnds(List<Mono<Long>> running) {
-		for (Mono<Long> stream : running) {
-			// ends one way or another, never hangs on the lost Redis
-			assertThat(stream.block(Duration.ofSeconds(30))).isNotNull();
+	private static void assertEveryOneEnds(List<Mono<Long>> streams) {
+		// the waiting ones too, at the latest when their wait or Redis's timeout ends
+		long deadline = System.nanoTime() + MAX_WAIT.plus(CONNECT_TIMEOUT).plusSeconds(5).toNanos();
+		for (Mono<Long> stream : streams) {
+			assertThat(stream.block(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))))
+				.as("chunks of a stream, or -1 for an error")
+				.isNotNull();
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> standIn.inFlight() == 0);
 	}
