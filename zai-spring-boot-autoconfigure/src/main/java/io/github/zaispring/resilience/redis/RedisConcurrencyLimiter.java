@@ -116,6 +116,8 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 
 	private volatile boolean closed;
 
+	private volatile boolean connected;
+
 	private RedisConcurrencyLimiter(Builder builder) {
 		this.redisson = builder.redisson;
 		this.keyPrefix = builder.keyPrefix + ":" + fingerprint(builder.apiKey) + ":";
@@ -258,6 +260,7 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 	 * Called after every answer from Redis.
 	 */
 	void redisAnswered() {
+		this.connected = true;
 		if (this.outage.compareAndSet(true, false)) {
 			logger.info("Redis at " + this.redisAddress + " answers again: the fleet-wide concurrency limit "
 					+ "(zai.concurrency.scope=redis) applies again");
@@ -265,6 +268,16 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 				this.redisListener.onFallback(false);
 			}
 		}
+	}
+
+	/**
+	 * Make a call to Redis on a thread that may block until Redis first answered: the
+	 * first call of a Redisson client that connects lazily connects synchronously, on the
+	 * calling thread, retrying for as long as its connect timeout and retry settings say.
+	 * Later calls never block; reconnections happen in the background.
+	 */
+	<T> Mono<T> onRedis(Mono<T> call) {
+		return this.connected ? call : call.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private RedisKeyPermits permits(String key) {

@@ -88,7 +88,9 @@ final class RedisKeyPermits {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			long lease = this.limiter.leaseMillis();
-			return prepare().then(guarded(Mono.defer(() -> this.semaphore.tryAcquire(0, lease, TimeUnit.MILLISECONDS))))
+			return prepare()
+				.then(guarded(this.limiter
+					.onRedis(Mono.defer(() -> this.semaphore.tryAcquire(0, lease, TimeUnit.MILLISECONDS)))))
 				.timeout(this.limiter.redisTimeout())
 				.doOnSuccess((permit) -> {
 					roundTrip("acquire", start, true);
@@ -109,7 +111,8 @@ final class RedisKeyPermits {
 		}
 		// The newest configuration wins: a rolling update that changes
 		// zai.concurrency.max-in-flight changes the limit of the whole fleet.
-		return this.semaphore.setPermits(this.limiter.maxInFlight()).doOnSuccess((done) -> this.prepared = true);
+		return this.limiter.onRedis(this.semaphore.setPermits(this.limiter.maxInFlight()))
+			.doOnSuccess((done) -> this.prepared = true);
 	}
 
 	private Mono<Permit> await() {
@@ -124,7 +127,8 @@ final class RedisKeyPermits {
 			long start = System.nanoTime();
 			this.queued.incrementAndGet();
 			this.limiter.listener().onQueued(this.key);
-			return guarded(Mono.defer(() -> this.semaphore.tryAcquire(waitMillis, lease, TimeUnit.MILLISECONDS)))
+			return guarded(this.limiter
+				.onRedis(Mono.defer(() -> this.semaphore.tryAcquire(waitMillis, lease, TimeUnit.MILLISECONDS))))
 				// Redisson's own wait ends at the maximum wait; this only bounds a Redis
 				// that stopped answering meanwhile.
 				.timeout(maxWait.plus(this.limiter.redisTimeout()))
@@ -183,17 +187,19 @@ final class RedisKeyPermits {
 
 	private void giveBack(String id) {
 		long start = System.nanoTime();
-		this.semaphore.tryRelease(id).timeout(this.limiter.redisTimeout()).subscribe((released) -> {
-			roundTrip("release", start, true);
-			this.limiter.redisAnswered();
-		}, (ex) -> {
-			roundTrip("release", start, false);
-			if (logger.isDebugEnabled()) {
-				logger
-					.debug("Could not give a permit of " + this.key + " back to Redis at " + this.limiter.redisAddress()
-							+ " (" + RedisConcurrencyLimiter.describe(ex) + "); its lease returns it");
-			}
-		});
+		this.limiter.onRedis(this.semaphore.tryRelease(id))
+			.timeout(this.limiter.redisTimeout())
+			.subscribe((released) -> {
+				roundTrip("release", start, true);
+				this.limiter.redisAnswered();
+			}, (ex) -> {
+				roundTrip("release", start, false);
+				if (logger.isDebugEnabled()) {
+					logger.debug("Could not give a permit of " + this.key + " back to Redis at "
+							+ this.limiter.redisAddress() + " (" + RedisConcurrencyLimiter.describe(ex)
+							+ "); its lease returns it");
+				}
+			});
 	}
 
 	/**
@@ -203,7 +209,8 @@ final class RedisKeyPermits {
 		if (permit.isReleased()) {
 			return;
 		}
-		this.semaphore.updateLeaseTime(permit.id(), this.limiter.leaseMillis(), TimeUnit.MILLISECONDS)
+		this.limiter
+			.onRedis(this.semaphore.updateLeaseTime(permit.id(), this.limiter.leaseMillis(), TimeUnit.MILLISECONDS))
 			.timeout(this.limiter.redisTimeout())
 			.subscribe((renewed) -> {
 				this.limiter.redisAnswered();
@@ -224,7 +231,7 @@ final class RedisKeyPermits {
 	 * read the permits in use. Never fails.
 	 */
 	Mono<Void> check() {
-		return this.semaphore.trySetPermits(this.limiter.maxInFlight()).doOnNext((set) -> {
+		return this.limiter.onRedis(this.semaphore.trySetPermits(this.limiter.maxInFlight())).doOnNext((set) -> {
 			if (set && this.prepared) {
 				logger.info("The permits of " + this.key + " were missing in Redis at " + this.limiter.redisAddress()
 						+ " (restarted empty?): set again to " + this.limiter.maxInFlight());
