@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.zaispring.chat.ZaiChatOperations;
 import reactor.core.publisher.Flux;
@@ -81,13 +83,17 @@ final class Replica implements AutoCloseable {
 	 */
 	static List<String> fleet(ZaiStandIn standIn, RedisServer redis, String keyPrefix, int maxInFlight,
 			String... more) {
-		List<String> properties = new ArrayList<>(List.of("zai.api-key=" + API_KEY, "zai.base-url=" + standIn.baseUrl(),
-				"zai.chat.model=" + ZaiStandIn.MODEL, "zai.concurrency.scope=redis",
-				"zai.concurrency.max-in-flight=" + maxInFlight, "zai.concurrency.max-wait=60s",
-				"zai.concurrency.redis.key-prefix=" + keyPrefix, "spring.data.redis.host=" + redis.getHost(),
-				"spring.data.redis.port=" + redis.getPort()));
-		properties.addAll(List.of(more));
-		return properties;
+		Map<String, String> properties = new LinkedHashMap<>();
+		Stream
+			.concat(Stream.of("zai.api-key=" + API_KEY, "zai.base-url=" + standIn.baseUrl(),
+					"zai.chat.model=" + ZaiStandIn.MODEL, "zai.concurrency.scope=redis",
+					"zai.concurrency.max-in-flight=" + maxInFlight, "zai.concurrency.max-wait=60s",
+					"zai.concurrency.redis.key-prefix=" + keyPrefix, "spring.data.redis.host=" + redis.getHost(),
+					"spring.data.redis.port=" + redis.getPort()), Stream.of(more))
+			// a later value replaces an earlier one: two --name=value arguments would be
+			// joined
+			.forEach((property) -> properties.put(property.substring(0, property.indexOf('=')), property));
+		return List.copyOf(properties.values());
 	}
 
 	/**
