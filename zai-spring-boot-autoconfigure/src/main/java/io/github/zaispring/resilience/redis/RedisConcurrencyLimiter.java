@@ -22,10 +22,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.zaispring.ZaiException;
 import io.github.zaispring.ZaiRateLimitException;
@@ -110,6 +112,8 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 
 	private final AtomicBoolean outage = new AtomicBoolean();
 
+	private volatile long outageStartedAt;
+
 	private final AtomicBoolean maintenanceStarted = new AtomicBoolean();
 
 	private final Disposable.Swap maintenance = Disposables.swap();
@@ -117,6 +121,8 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 	private volatile boolean closed;
 
 	private volatile boolean connected;
+
+	private final AtomicReference<@Nullable CompletableFuture<Void>> connecting = new AtomicReference<>();
 
 	private RedisConcurrencyLimiter(Builder builder) {
 		this.redisson = builder.redisson;
@@ -257,11 +263,13 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 	}
 
 	/**
-	 * Called after every answer from Redis.
+	 * Called after every answer from Redis: one to a request made after an outage began
+	 * ends it, a late answer to an earlier request does not.
+	 * @param requestedAt when the request was made, on {@link System#nanoTime()}
 	 */
-	void redisAnswered() {
+	void redisAnswered(long requestedAt) {
 		this.connected = true;
-		if (this.outage.compareAndSet(true, false)) {
+		if (this.outage.get() && requestedAt - this.outageStartedAt > 0 && this.outage.compareAndSet(true, false)) {
 			logger.info("Redis at " + this.redisAddress + " answers again: the fleet-wide concurrency limit "
 					+ "(zai.concurrency.scope=redis) applies again");
 			if (this.fallback != null) {
@@ -271,13 +279,31 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 	}
 
 	/**
-	 * Make a call to Redis on a thread that may block until Redis first answered: the
-	 * first call of a Redisson client that connects lazily connects synchronously, on the
-	 * calling thread, retrying for as long as its connect timeout and retry settings say.
-	 * Later calls never block; reconnections happen in the background.
+	 * Make a call to Redis once the client is connected. The first call of a Redisson
+	 * client that connects lazily connects synchronously, on the calling thread, retrying
+	 * for as long as its connect timeout and retry settings say, and fails every call
+	 * that waits for it when that thread is interrupted. So the first connection is made
+	 * by one command on a thread that may block, shared by every call that needs it and
+	 * never cancelled by them; a call that gives up waiting leaves it running. Later
+	 * calls never block: reconnections happen in the background.
 	 */
 	<T> Mono<T> onRedis(Mono<T> call) {
-		return this.connected ? call : call.subscribeOn(Schedulers.boundedElastic());
+		return this.connected ? call : connect().then(call);
+	}
+
+	private Mono<Void> connect() {
+		CompletableFuture<Void> attempt = this.connecting.updateAndGet(
+				(current) -> (current == null || current.isCompletedExceptionally()) ? newConnectAttempt() : current);
+		return Mono.fromFuture(attempt, true);
+	}
+
+	private CompletableFuture<Void> newConnectAttempt() {
+		long start = System.nanoTime();
+		return Mono.fromCallable(() -> this.redisson.getKeys().count().block())
+			.subscribeOn(Schedulers.boundedElastic())
+			.doOnSuccess((count) -> redisAnswered(start))
+			.then()
+			.toFuture();
 	}
 
 	private RedisKeyPermits permits(String key) {
@@ -286,7 +312,9 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 	}
 
 	private Mono<Permit> unavailable(String key, Throwable ex) {
+		long now = System.nanoTime();
 		if (this.outage.compareAndSet(false, true)) {
+			this.outageStartedAt = now;
 			if (this.fallback != null) {
 				logger.warn("Redis at " + this.redisAddress + " cannot be reached (" + describe(ex)
 						+ "): the concurrency limit of this JVM applies until it answers again "

@@ -88,20 +88,17 @@ final class RedisKeyPermits {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			long lease = this.limiter.leaseMillis();
-			return prepare()
-				.then(guarded(this.limiter
-					.onRedis(Mono.defer(() -> this.semaphore.tryAcquire(0, lease, TimeUnit.MILLISECONDS)))))
-				.timeout(this.limiter.redisTimeout())
-				.doOnSuccess((permit) -> {
+			// timed inside the guard: a timeout after it could drop a granted permit
+			return guarded(prepare()
+				.then(this.limiter
+					.onRedis(Mono.defer(() -> this.semaphore.tryAcquire(0, lease, TimeUnit.MILLISECONDS))))
+				.timeout(this.limiter.redisTimeout())).doOnSuccess((permit) -> {
 					roundTrip("acquire", start, true);
-					this.limiter.redisAnswered();
-				})
-				.doOnError((ex) -> roundTrip("acquire", start, false))
-				.map((permit) -> {
+					this.limiter.redisAnswered(start);
+				}).doOnError((ex) -> roundTrip("acquire", start, false)).map((permit) -> {
 					this.limiter.listener().onAcquired(this.key, Duration.ZERO);
 					return (Permit) permit;
-				})
-				.switchIfEmpty(Mono.defer(this::await));
+				}).switchIfEmpty(Mono.defer(this::await));
 		});
 	}
 
@@ -127,12 +124,12 @@ final class RedisKeyPermits {
 			long start = System.nanoTime();
 			this.queued.incrementAndGet();
 			this.limiter.listener().onQueued(this.key);
+			// Redisson's own wait ends at the maximum wait; the timeout only bounds a
+			// Redis that stopped answering meanwhile
 			return guarded(this.limiter
-				.onRedis(Mono.defer(() -> this.semaphore.tryAcquire(waitMillis, lease, TimeUnit.MILLISECONDS))))
-				// Redisson's own wait ends at the maximum wait; this only bounds a Redis
-				// that stopped answering meanwhile.
-				.timeout(maxWait.plus(this.limiter.redisTimeout()))
-				.doOnSuccess((permit) -> this.limiter.redisAnswered())
+				.onRedis(Mono.defer(() -> this.semaphore.tryAcquire(waitMillis, lease, TimeUnit.MILLISECONDS)))
+				.timeout(maxWait.plus(this.limiter.redisTimeout())))
+				.doOnSuccess((permit) -> this.limiter.redisAnswered(start))
 				.map((permit) -> {
 					this.limiter.listener().onAcquired(this.key, since(start));
 					return (Permit) permit;
@@ -149,26 +146,39 @@ final class RedisKeyPermits {
 	 * Subscribe to a Redisson call that may grant a permit, without ever cancelling it.
 	 */
 	private Mono<RedisPermit> guarded(Mono<String> call) {
-		return Mono.<RedisPermit>create((sink) -> {
+		return Mono.defer(() -> {
 			AtomicBoolean settled = new AtomicBoolean();
-			sink.onCancel(() -> settled.set(true));
-			call.subscribe((id) -> {
-				if (settled.compareAndSet(false, true)) {
-					sink.success(grant(id));
-				}
-				else {
-					giveBack(id);
-				}
-			}, (ex) -> {
-				if (settled.compareAndSet(false, true)) {
-					sink.error(ex);
-				}
-			}, () -> {
-				if (settled.compareAndSet(false, true)) {
-					sink.success();
-				}
-			});
-		}).doOnDiscard(RedisPermit.class, RedisPermit::release);
+			AtomicBoolean cancelled = new AtomicBoolean();
+			AtomicBoolean delivered = new AtomicBoolean();
+			return Mono.<RedisPermit>create((sink) -> {
+				sink.onCancel(() -> {
+					cancelled.set(true);
+					settled.set(true);
+				});
+				call.subscribe((id) -> {
+					if (settled.compareAndSet(false, true)) {
+						RedisPermit permit = grant(id);
+						sink.success(permit);
+						// cancelled between the grant and the delivery: the sink dropped
+						// it
+						if (cancelled.get() && !delivered.get()) {
+							permit.release();
+						}
+					}
+					else {
+						giveBack(id);
+					}
+				}, (ex) -> {
+					if (settled.compareAndSet(false, true)) {
+						sink.error(ex);
+					}
+				}, () -> {
+					if (settled.compareAndSet(false, true)) {
+						sink.success();
+					}
+				});
+			}).doOnNext((permit) -> delivered.set(true)).doOnDiscard(RedisPermit.class, RedisPermit::release);
+		});
 	}
 
 	private RedisPermit grant(String id) {
@@ -191,7 +201,7 @@ final class RedisKeyPermits {
 			.timeout(this.limiter.redisTimeout())
 			.subscribe((released) -> {
 				roundTrip("release", start, true);
-				this.limiter.redisAnswered();
+				this.limiter.redisAnswered(start);
 			}, (ex) -> {
 				roundTrip("release", start, false);
 				if (logger.isDebugEnabled()) {
@@ -209,11 +219,12 @@ final class RedisKeyPermits {
 		if (permit.isReleased()) {
 			return;
 		}
+		long start = System.nanoTime();
 		this.limiter
 			.onRedis(this.semaphore.updateLeaseTime(permit.id(), this.limiter.leaseMillis(), TimeUnit.MILLISECONDS))
 			.timeout(this.limiter.redisTimeout())
 			.subscribe((renewed) -> {
-				this.limiter.redisAnswered();
+				this.limiter.redisAnswered(start);
 				if (!renewed && !permit.isReleased() && logger.isDebugEnabled()) {
 					logger.debug("A permit of " + this.key + " is no longer in Redis at " + this.limiter.redisAddress()
 							+ " (its lease expired, or Redis restarted empty); its call goes on");
@@ -231,6 +242,10 @@ final class RedisKeyPermits {
 	 * read the permits in use. Never fails.
 	 */
 	Mono<Void> check() {
+		return Mono.defer(() -> check(System.nanoTime()));
+	}
+
+	private Mono<Void> check(long start) {
 		return this.limiter.onRedis(this.semaphore.trySetPermits(this.limiter.maxInFlight())).doOnNext((set) -> {
 			if (set && this.prepared) {
 				logger.info("The permits of " + this.key + " were missing in Redis at " + this.limiter.redisAddress()
@@ -239,7 +254,7 @@ final class RedisKeyPermits {
 		}).then(this.semaphore.acquiredPermits()).timeout(this.limiter.redisTimeout()).doOnNext((count) -> {
 			this.fleetInFlight = count;
 			this.limiter.redisListener().onFleetInFlight(this.key, count);
-			this.limiter.redisAnswered();
+			this.limiter.redisAnswered(start);
 		}).onErrorResume((ex) -> {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Could not check the permits of " + this.key + " in Redis at "
