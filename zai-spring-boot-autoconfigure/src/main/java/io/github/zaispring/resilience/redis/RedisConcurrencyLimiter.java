@@ -274,10 +274,16 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 	 * Make a call to Redis on a thread that may block until Redis first answered: the
 	 * first call of a Redisson client that connects lazily connects synchronously, on the
 	 * calling thread, retrying for as long as its connect timeout and retry settings say.
-	 * Later calls never block; reconnections happen in the background.
+	 * Later calls never block; reconnections happen in the background. A caller that goes
+	 * away meanwhile does not cancel the call: cancelling would interrupt the connecting
+	 * thread, and Redisson then fails the connection of every other caller too
+	 * (RedisConnectionException: InterruptedException).
 	 */
 	<T> Mono<T> onRedis(Mono<T> call) {
-		return this.connected ? call : call.subscribeOn(Schedulers.boundedElastic());
+		if (this.connected) {
+			return call;
+		}
+		return Mono.defer(() -> Mono.fromFuture(call.subscribeOn(Schedulers.boundedElastic()).toFuture(), true));
 	}
 
 	private RedisKeyPermits permits(String key) {
