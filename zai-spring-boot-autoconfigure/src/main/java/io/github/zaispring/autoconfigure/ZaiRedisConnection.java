@@ -128,9 +128,6 @@ final class ZaiRedisConnection {
 		}
 		Duration connect = (redis.getConnectTimeout() != null) ? redis.getConnectTimeout() : connectTimeout;
 		server.setConnectTimeout(millis(connect));
-		// Redisson's first connection blocks its caller (the limiter makes it on a thread
-		// that may block) for every attempt: one retry, not three.
-		server.setRetryAttempts(1);
 		if (redis.getTimeout() != null) {
 			server.setTimeout(millis(redis.getTimeout()));
 		}

@@ -144,6 +144,8 @@ class RedisConcurrencyLimiterTests {
 			.expectError(ZaiRateLimitException.class)
 			.verify(WAIT);
 		held.release();
+		// the release reaches Redis asynchronously
+		await().atMost(WAIT).until(() -> "1".equals(redis.execute("GET", limiter.redisKey(MODEL))));
 		StepVerifier.create(limiter.acquire(MODEL)).assertNext(Permit::release).verifyComplete();
 	}
 
