@@ -55,7 +55,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "zai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ZaiProperties.class)
 @Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class, ZaiImageConfiguration.class,
-		ZaiWebSearchConfiguration.class, ZaiRerankConfiguration.class })
+		ZaiWebSearchConfiguration.class, ZaiRerankConfiguration.class, ZaiRedisConcurrencyConfiguration.class })
 @SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
 
@@ -67,9 +67,10 @@ public final class ZaiAutoConfiguration {
 	ZaiCoreSettings zaiCoreSettings(ZaiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryRegistry> retryRegistry,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry, ObjectProvider<ZaiMetricsBinder> metrics,
-			ObjectProvider<ZaiInterceptor> interceptors, ObjectProvider<ZaiChatInterceptor> chatInterceptors) {
+			ObjectProvider<ZaiInterceptor> interceptors, ObjectProvider<ZaiChatInterceptor> chatInterceptors,
+			ObjectProvider<ZaiFleetLimiterFactory> fleetLimiters) {
 		return new ZaiCoreSettings(properties, environment, webClientBuilder, retryRegistry, circuitBreakerRegistry,
-				metrics, interceptors, chatInterceptors);
+				metrics, interceptors, chatInterceptors, fleetLimiters);
 	}
 
 	@Bean

@@ -121,7 +121,7 @@ public class ZaiBackgroundPreinitializer implements ApplicationListener<Applicat
 		ZaiChatTemplate.builder()
 			.apiKey("preinitialization")
 			.retry(resilience.retry(null))
-			.concurrencyLimiter(resilience.concurrencyLimiter())
+			.concurrencyLimiter(resilience.concurrencyLimiter("preinitialization", null))
 			.build()
 			.close();
 	}

@@ -55,10 +55,13 @@ final class ZaiCoreSettings {
 
 	private final ObjectProvider<ZaiChatInterceptor> chatInterceptors;
 
+	private final ObjectProvider<ZaiFleetLimiterFactory> fleetLimiters;
+
 	ZaiCoreSettings(ZaiProperties properties, Environment environment,
 			ObjectProvider<WebClient.Builder> webClientBuilder, ObjectProvider<RetryRegistry> retryRegistry,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry, ObjectProvider<ZaiMetricsBinder> metrics,
-			ObjectProvider<ZaiInterceptor> interceptors, ObjectProvider<ZaiChatInterceptor> chatInterceptors) {
+			ObjectProvider<ZaiInterceptor> interceptors, ObjectProvider<ZaiChatInterceptor> chatInterceptors,
+			ObjectProvider<ZaiFleetLimiterFactory> fleetLimiters) {
 		this.properties = properties;
 		this.environment = environment;
 		this.webClientBuilder = webClientBuilder;
@@ -67,6 +70,7 @@ final class ZaiCoreSettings {
 		this.metrics = metrics;
 		this.interceptors = interceptors;
 		this.chatInterceptors = chatInterceptors;
+		this.fleetLimiters = fleetLimiters;
 	}
 
 	/**
@@ -88,8 +92,9 @@ final class ZaiCoreSettings {
 	private <B extends ClientBuilder<B>> B applyToCore(B builder) {
 		ZaiProperties properties = this.properties;
 		ZaiResilienceFactory resilience = new ZaiResilienceFactory(properties, this.metrics.getIfAvailable());
+		String apiKey = ZaiApiKey.resolve(properties, this.environment);
 		builder.webClientBuilder(() -> this.webClientBuilder.getIfAvailable(WebClient::builder))
-			.apiKey(ZaiApiKey.resolve(properties, this.environment))
+			.apiKey(apiKey)
 			.baseUrl(properties.getBaseUrl())
 			.acceptLanguage(properties.getAcceptLanguage())
 			.connectTimeout(properties.getConnectTimeout())
@@ -101,7 +106,7 @@ final class ZaiCoreSettings {
 					properties.getPool().getMaxIdleTime())
 			.retry(resilience.retry(this.retryRegistry.getIfAvailable()))
 			.circuitBreaker(resilience.circuitBreaker(this.circuitBreakerRegistry.getIfAvailable()))
-			.concurrencyLimiter(resilience.concurrencyLimiter());
+			.concurrencyLimiter(resilience.concurrencyLimiter(apiKey, this.fleetLimiters.getIfAvailable()));
 		this.interceptors.orderedStream().forEach(builder::interceptor);
 		return builder;
 	}

@@ -18,6 +18,7 @@ package io.github.zaispring.autoconfigure;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.zaispring.resilience.ConcurrencyLimiter;
+import io.github.zaispring.resilience.redis.RedisLimiterListener;
 
 /**
  * Binds the client's retry and concurrency limit to meters. Kept free of Micrometer types
@@ -45,5 +46,12 @@ interface ZaiMetricsBinder {
 	 * @param limiter the limiter
 	 */
 	void bindConcurrencyLimiter(ConcurrencyLimiter limiter);
+
+	/**
+	 * Return the listener that times the round trips of a fleet-wide limiter to Redis and
+	 * shows its fallback.
+	 * @return the listener
+	 */
+	RedisLimiterListener redisLimiterListener();
 
 }

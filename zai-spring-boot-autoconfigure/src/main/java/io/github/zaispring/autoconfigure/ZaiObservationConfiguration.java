@@ -26,6 +26,8 @@ import io.github.zaispring.observation.ZaiObservationMeterFilter;
 import io.github.zaispring.observation.ZaiRetryMetrics;
 import io.github.zaispring.resilience.ConcurrencyLimiter;
 import io.github.zaispring.resilience.ZaiConcurrencyMetrics;
+import io.github.zaispring.resilience.redis.RedisLimiterListener;
+import io.github.zaispring.resilience.redis.RedisLimiterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -37,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Observations and meters of the Z.AI client, when Micrometer is on the classpath.
@@ -85,6 +88,8 @@ class ZaiObservationConfiguration {
 		ZaiMetricsBinder zaiMetricsBinder(MeterRegistry meterRegistry) {
 			ZaiRetryMetrics retryMetrics = new ZaiRetryMetrics(meterRegistry);
 			ZaiConcurrencyMetrics concurrencyMetrics = new ZaiConcurrencyMetrics(meterRegistry);
+			SingletonSupplier<RedisLimiterMetrics> redisMetrics = SingletonSupplier
+				.of(() -> new RedisLimiterMetrics(meterRegistry));
 			return new ZaiMetricsBinder() {
 
 				@Override
@@ -100,6 +105,11 @@ class ZaiObservationConfiguration {
 				@Override
 				public void bindConcurrencyLimiter(ConcurrencyLimiter limiter) {
 					concurrencyMetrics.bindTo(limiter);
+				}
+
+				@Override
+				public RedisLimiterListener redisLimiterListener() {
+					return redisMetrics.obtain();
 				}
 
 			};

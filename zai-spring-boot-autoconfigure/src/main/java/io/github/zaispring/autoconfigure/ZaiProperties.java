@@ -95,7 +95,9 @@ public class ZaiProperties {
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
 			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"),
 			Map.entry("zai.web-search.search-engine", "search-prime"), Map.entry("zai.web-search.count", "10"),
-			Map.entry("zai.rerank.model", "rerank"));
+			Map.entry("zai.rerank.model", "rerank"), Map.entry("zai.concurrency.scope", "redis"),
+			Map.entry("zai.concurrency.redis.key-prefix", "zai:concurrency"),
+			Map.entry("zai.concurrency.redis.fallback", "fail"));
 
 	private static final ChronoUnit[] FORMAT_UNITS = { ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
 			ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS };
@@ -488,6 +490,15 @@ public class ZaiProperties {
 		 */
 		private Duration maxWait = Duration.ofSeconds(30);
 
+		/**
+		 * Where the limit lives: jvm for a limit per replica, redis for one limit shared
+		 * by every replica that uses the same Redis (spring.data.redis.*), key prefix and
+		 * API key. The redis scope needs org.redisson:redisson on the class path.
+		 */
+		private Scope scope = Scope.JVM;
+
+		private final Redis redis = new Redis();
+
 		public int getMaxInFlight() {
 			return this.maxInFlight;
 		}
@@ -504,6 +515,116 @@ public class ZaiProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = notNegative("zai.concurrency.max-wait", maxWait);
+		}
+
+		public Scope getScope() {
+			return this.scope;
+		}
+
+		public void setScope(Scope scope) {
+			require(scope != null, "zai.concurrency.scope",
+					() -> "zai.concurrency.scope must be jvm (a limit per replica) or redis (one limit for every "
+							+ "replica that shares the Redis of spring.data.redis.*), but was empty");
+			this.scope = scope;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
+		 * Where the limit of requests in flight lives.
+		 */
+		public enum Scope {
+
+			/**
+			 * In this JVM: each replica has its own limit.
+			 */
+			JVM,
+
+			/**
+			 * In Redis: one limit for every replica that uses the same Redis, key prefix
+			 * and API key.
+			 */
+			REDIS
+
+		}
+
+		/**
+		 * What a call does when Redis cannot be reached.
+		 */
+		public enum Fallback {
+
+			/**
+			 * Fail the call with a ZaiException that names Redis.
+			 */
+			FAIL,
+
+			/**
+			 * Apply the limit of this JVM until Redis is back.
+			 */
+			JVM
+
+		}
+
+	}
+
+	/**
+	 * The fleet-wide limit of requests in flight, when zai.concurrency.scope is redis.
+	 * Redis itself is reached through Spring Boot's spring.data.redis.* properties.
+	 */
+	public static class Redis {
+
+		/**
+		 * Time a permit is held in Redis without renewal. Renewed while its call or
+		 * stream is alive, so it only matters when a replica dies holding permits: they
+		 * come back after this long.
+		 */
+		private Duration leaseTime = Duration.ofSeconds(30);
+
+		/**
+		 * Prefix of the Redis keys that hold the permits; the key is
+		 * {prefix}:{fingerprint of the API key}:{model}.
+		 */
+		private String keyPrefix = "zai:concurrency";
+
+		/**
+		 * What a call does when Redis cannot be reached: fail it, or apply the limit of
+		 * this JVM until Redis is back.
+		 */
+		private Concurrency.Fallback fallback = Concurrency.Fallback.FAIL;
+
+		public Duration getLeaseTime() {
+			return this.leaseTime;
+		}
+
+		public void setLeaseTime(Duration leaseTime) {
+			require(leaseTime != null && leaseTime.toMillis() >= 300, "zai.concurrency.redis.lease-time",
+					() -> "zai.concurrency.redis.lease-time must be at least 300ms, such as 30s, but was "
+							+ format(leaseTime));
+			this.leaseTime = leaseTime;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			require(keyPrefix != null && !keyPrefix.isBlank() && keyPrefix.chars().noneMatch(Character::isWhitespace),
+					"zai.concurrency.redis.key-prefix",
+					() -> "zai.concurrency.redis.key-prefix must be a Redis key prefix without spaces, such as "
+							+ "zai:concurrency, but was '" + keyPrefix + "'");
+			this.keyPrefix = keyPrefix;
+		}
+
+		public Concurrency.Fallback getFallback() {
+			return this.fallback;
+		}
+
+		public void setFallback(Concurrency.Fallback fallback) {
+			require(fallback != null, "zai.concurrency.redis.fallback",
+					() -> "zai.concurrency.redis.fallback must be fail or jvm, but was empty");
+			this.fallback = fallback;
 		}
 
 	}

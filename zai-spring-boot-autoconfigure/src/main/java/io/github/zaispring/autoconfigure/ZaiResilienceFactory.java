@@ -40,6 +40,14 @@ final class ZaiResilienceFactory {
 
 	static final String INSTANCE = "zai";
 
+	/**
+	 * The version of Redisson the fleet-wide limit is built and tested with.
+	 */
+	static final String REDISSON_VERSION = "4.7.0";
+
+	private static final ConcurrencyLimiter.Listener NO_OP_LISTENER = new ConcurrencyLimiter.Listener() {
+	};
+
 	private final ZaiProperties properties;
 
 	private final @Nullable ZaiMetricsBinder metrics;
@@ -97,18 +105,42 @@ final class ZaiResilienceFactory {
 
 	/**
 	 * Return the concurrency limiter when {@code zai.concurrency.max-in-flight} is
-	 * positive.
+	 * positive: in this JVM, or in Redis when {@code zai.concurrency.scope} is
+	 * {@code redis}.
+	 * @param apiKey the API key, whose fingerprint tells the fleet-wide limits of two
+	 * accounts apart
+	 * @param fleet the factory of fleet-wide limiters, present when Redisson is on the
+	 * class path and the scope is {@code redis}
+	 * @throws ZaiMissingDependencyException when the scope is {@code redis} and Redisson
+	 * is not on the class path
 	 */
-	@Nullable ConcurrencyLimiter concurrencyLimiter() {
+	@Nullable ConcurrencyLimiter concurrencyLimiter(String apiKey, @Nullable ZaiFleetLimiterFactory fleet) {
 		ZaiProperties.Concurrency concurrency = this.properties.getConcurrency();
 		if (concurrency.getMaxInFlight() <= 0) {
 			return null;
+		}
+		if (concurrency.getScope() == ZaiProperties.Concurrency.Scope.REDIS) {
+			return fleetLimiter(apiKey, fleet);
 		}
 		if (this.metrics == null) {
 			return new LocalConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait());
 		}
 		ConcurrencyLimiter limiter = new LocalConcurrencyLimiter(concurrency.getMaxInFlight(), concurrency.getMaxWait(),
 				this.metrics.concurrencyListener());
+		this.metrics.bindConcurrencyLimiter(limiter);
+		return limiter;
+	}
+
+	private ConcurrencyLimiter fleetLimiter(String apiKey, @Nullable ZaiFleetLimiterFactory fleet) {
+		if (fleet == null) {
+			throw new ZaiMissingDependencyException("zai.concurrency.scope", "redis", "org.redisson:redisson",
+					REDISSON_VERSION);
+		}
+		if (this.metrics == null) {
+			return fleet.create(apiKey, NO_OP_LISTENER, null);
+		}
+		ConcurrencyLimiter limiter = fleet.create(apiKey, this.metrics.concurrencyListener(),
+				this.metrics.redisLimiterListener());
 		this.metrics.bindConcurrencyLimiter(limiter);
 		return limiter;
 	}
