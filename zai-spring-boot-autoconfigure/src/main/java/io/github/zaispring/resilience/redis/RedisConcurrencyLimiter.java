@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -78,10 +77,10 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 
 	private static final Log logger = LogFactory.getLog(RedisConcurrencyLimiter.class);
 
-	private static final Listener NO_OP_LISTENER = new Listener() {
+	static final Listener NO_OP_LISTENER = new Listener() {
 	};
 
-	private static final RedisLimiterListener NO_OP_REDIS_LISTENER = new RedisLimiterListener() {
+	static final RedisLimiterListener NO_OP_REDIS_LISTENER = new RedisLimiterListener() {
 	};
 
 	private static final Duration MAX_MAINTENANCE_PERIOD = Duration.ofSeconds(10);
@@ -370,144 +369,14 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 	/**
 	 * Builds a {@link RedisConcurrencyLimiter}.
 	 */
-	public static final class Builder {
-
-		private final RedissonReactiveClient redisson;
-
-		private final String apiKey;
-
-		private String keyPrefix = "zai:concurrency";
-
-		private int maxInFlight = 1;
-
-		private Duration maxWait = Duration.ofSeconds(30);
-
-		private Duration leaseTime = Duration.ofSeconds(30);
-
-		private Duration redisTimeout = Duration.ofSeconds(10);
-
-		private String redisAddress = "Redis";
-
-		private boolean fallbackToJvm;
-
-		private Listener listener = NO_OP_LISTENER;
-
-		private RedisLimiterListener redisListener = NO_OP_REDIS_LISTENER;
+	public static final class Builder extends RedisLimiterBuilderSupport {
 
 		private Builder(RedissonReactiveClient redisson, String apiKey) {
-			Assert.notNull(redisson, "'redisson' must not be null");
-			Assert.hasText(apiKey, "'apiKey' must not be empty: the limit is per Z.AI API key");
-			this.redisson = redisson;
-			this.apiKey = apiKey;
+			super(redisson, apiKey);
 		}
 
-		/**
-		 * Set the prefix of the Redis keys. Default {@code zai:concurrency}.
-		 * @param keyPrefix the prefix, without spaces
-		 * @return this builder
-		 */
-		public Builder keyPrefix(String keyPrefix) {
-			Assert.isTrue(
-					keyPrefix != null && !keyPrefix.isBlank() && keyPrefix.chars().noneMatch(Character::isWhitespace),
-					() -> "zai.concurrency.redis.key-prefix must be a Redis key prefix without spaces, such as "
-							+ "zai:concurrency, but was '" + keyPrefix + "'");
-			this.keyPrefix = keyPrefix;
-			return this;
-		}
-
-		/**
-		 * Set the maximum number of requests in flight per key, over the fleet.
-		 * @param maxInFlight the maximum, at least 1
-		 * @return this builder
-		 */
-		public Builder maxInFlight(int maxInFlight) {
-			Assert.isTrue(maxInFlight >= 1, () -> "zai.concurrency.max-in-flight must be at least 1 for a limiter "
-					+ "(0 means unlimited: create no limiter), was " + maxInFlight);
-			this.maxInFlight = maxInFlight;
-			return this;
-		}
-
-		/**
-		 * Set the maximum time a request waits for a permit. Default 30s.
-		 * @param maxWait the maximum wait; zero to fail at once when none is free
-		 * @return this builder
-		 */
-		public Builder maxWait(Duration maxWait) {
-			Assert.isTrue(maxWait != null && !maxWait.isNegative(),
-					() -> "zai.concurrency.max-wait must be zero or positive, such as 30s, was " + maxWait);
-			this.maxWait = maxWait;
-			return this;
-		}
-
-		/**
-		 * Set the lease of a permit, renewed every third of it while its call is alive.
-		 * Default 30s.
-		 * @param leaseTime the lease, at least 300ms
-		 * @return this builder
-		 */
-		public Builder leaseTime(Duration leaseTime) {
-			Assert.isTrue(leaseTime != null && leaseTime.toMillis() >= 300,
-					() -> "zai.concurrency.redis.lease-time must be at least 300ms, such as 30s, was " + leaseTime);
-			this.leaseTime = leaseTime;
-			return this;
-		}
-
-		/**
-		 * Set the longest wait for an answer of Redis before it counts as unreachable.
-		 * Default 10s.
-		 * @param redisTimeout the timeout, positive
-		 * @return this builder
-		 */
-		public Builder redisTimeout(Duration redisTimeout) {
-			Assert.isTrue(redisTimeout != null && !redisTimeout.isNegative() && !redisTimeout.isZero(),
-					() -> "zai.connect-timeout must be positive, such as 10s, was " + redisTimeout);
-			this.redisTimeout = redisTimeout;
-			return this;
-		}
-
-		/**
-		 * Set how Redis is named in messages, such as {@code localhost:6379}.
-		 * @param redisAddress the address, without credentials
-		 * @return this builder
-		 */
-		public Builder redisAddress(String redisAddress) {
-			Assert.hasText(redisAddress, "'redisAddress' must not be empty");
-			this.redisAddress = redisAddress;
-			return this;
-		}
-
-		/**
-		 * Set whether to apply a limit of this JVM while Redis cannot be reached, instead
-		 * of failing. Default {@code false}.
-		 * @param fallbackToJvm whether to fall back
-		 * @return this builder
-		 */
-		public Builder fallbackToJvm(boolean fallbackToJvm) {
-			this.fallbackToJvm = fallbackToJvm;
-			return this;
-		}
-
-		/**
-		 * Set the listener of the permits, such as
-		 * {@link io.github.zaispring.resilience.ZaiConcurrencyMetrics}.
-		 * @param listener the listener
-		 * @return this builder
-		 */
-		public Builder listener(Listener listener) {
-			Assert.notNull(listener, "'listener' must not be null");
-			this.listener = listener;
-			return this;
-		}
-
-		/**
-		 * Set the listener of the round trips to Redis and the fallback, such as
-		 * {@link RedisLimiterMetrics}.
-		 * @param redisListener the listener
-		 * @return this builder
-		 */
-		public Builder redisListener(RedisLimiterListener redisListener) {
-			Assert.notNull(redisListener, "'redisListener' must not be null");
-			this.redisListener = redisListener;
+		@Override
+		Builder self() {
 			return this;
 		}
 
