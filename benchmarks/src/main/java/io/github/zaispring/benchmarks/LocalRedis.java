@@ -49,6 +49,7 @@ final class LocalRedis implements AutoCloseable {
 	 * Start a server and wait until it answers {@code PING}.
 	 * @return the running server
 	 * @throws IOException when it cannot be started or does not answer within 15 seconds
+	 * @throws InterruptedException when interrupted while waiting for it
 	 */
 	static LocalRedis start() throws IOException, InterruptedException {
 		int port;

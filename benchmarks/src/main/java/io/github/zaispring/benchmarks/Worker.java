@@ -112,9 +112,8 @@ public final class Worker {
 		return switch (this.system) {
 			case "starter" -> new StarterClient(baseUrl, maxConnections, true);
 			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
-			// the same per-model limit, high enough that W1's 32 calls never queue: kept
-			// in
-			// this JVM, or shared through the redis-server that BenchmarkMain started
+			// the same limit per model, high enough that W1's 32 calls never queue:
+			// in this JVM, or shared through the redis-server BenchmarkMain started
 			case "starter-limit-jvm" -> new StarterClient(baseUrl, maxConnections, true,
 					"zai.concurrency.max-in-flight=" + this.options.get("maxInFlight"));
 			case "starter-limit-redis" -> new StarterClient(baseUrl, maxConnections, true,
