@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs issue #6's benchmarks: starts one simulator JVM per workload configuration, runs
  * every client in JVMs of their own, several times, and writes the medians and the ratios
@@ -107,7 +109,12 @@ public final class BenchmarkMain {
 				Simulator w2 = Simulator.start(Options.integer(this.options, "w2Chunks"), 0);
 				Simulator w3 = Simulator.start(Options.integer(this.options, "w3Chunks"),
 						Options.integer(this.options, "w3DelayMs"));
-				Simulator w5 = Simulator.startDefault()) {
+				Simulator w5 = Simulator.startDefault();
+				// only for the Redis scope's system; a null resource is not closed
+				LocalRedis redis = systems.contains("starter-limit-redis") ? LocalRedis.start() : null) {
+			if (redis != null) {
+				this.options.put("redisPort", String.valueOf(redis.port()));
+			}
 			this.options.put("w1Url", w1.baseUrl());
 			this.options.put("w2Url", w2.baseUrl());
 			this.options.put("w3Url", w3.baseUrl());
@@ -151,14 +158,25 @@ public final class BenchmarkMain {
 		this.options.forEach((name, value) -> arguments.add(name + "=" + value));
 		Path log = this.out.resolve(system + "-run" + run + ".log");
 		System.out.printf("run %d %-12s ...%n", run, system);
-		// the Spring AI provider systems add zai-spring-ai and the auto-configurations it
-		// brings, which no other system has on its class path
-		String overrides = system.equals("zai-sdk") ? "lib-zai-sdk"
-				: (system.equals("spring-ai-zai") || system.equals("zai-chat-model")) ? "lib-spring-ai-zai" : null;
-		Map<String, Double> results = launch(Java.commandWithOverrides(overrides, arguments.toArray(String[]::new)),
-				log, system + " run " + run);
+		Map<String, Double> results = launch(
+				Java.commandWithOverrides(overrides(system), arguments.toArray(String[]::new)), log,
+				system + " run " + run);
 		System.out.printf("run %d %-12s %s%n", run, system, results);
 		return results;
+	}
+
+	/**
+	 * Return the folder of jars in front of a system's class path: the Spring AI provider
+	 * systems add zai-spring-ai and the auto-configurations it brings, the Redis scope's
+	 * system Redisson, which no other system has on its class path.
+	 */
+	private static @Nullable String overrides(String system) {
+		return switch (system) {
+			case "zai-sdk" -> "lib-zai-sdk";
+			case "spring-ai-zai", "zai-chat-model" -> "lib-spring-ai-zai";
+			case "starter-limit-redis" -> "lib-redisson";
+			default -> null;
+		};
 	}
 
 	private Map<String, Double> launch(List<String> command, Path log, String what)
@@ -254,8 +272,7 @@ public final class BenchmarkMain {
 			this.options.forEach((name, value) -> arguments.add(name + "=" + value));
 			arguments.add("jfr=" + recording);
 			System.out.println("profiling " + system + " on " + workloads + " ...");
-			String overrides = system.equals("zai-sdk") ? "lib-zai-sdk" : null;
-			launch(Java.commandWithOverrides(overrides, arguments.toArray(String[]::new)),
+			launch(Java.commandWithOverrides(overrides(system), arguments.toArray(String[]::new)),
 					this.out.resolve(system + "-jfr.log"), "JFR profile of " + system);
 			for (String workload : List.of("W1", "W2", "W3")) {
 				Path file = recording.resolveSibling(recording.getFileName() + "-" + workload.toLowerCase() + ".jfr");

@@ -36,8 +36,8 @@ final class Options {
 			Map.entry("w3Streams", "500,2000"), Map.entry("w3Chunks", "100"), Map.entry("w3DelayMs", "20"),
 			Map.entry("w3Warmup", "500"), Map.entry("maxConnections", "2500"), Map.entry("startupRuns", "15"),
 			Map.entry("templates", "200"), Map.entry("workerHeap", "2g"), Map.entry("w5Texts", "10000"),
-			Map.entry("w5Dimensions", "1024"), Map.entry("w5Repeats", "3"),
-			Map.entry("jfrSystems", "baseline,starter"));
+			Map.entry("w5Dimensions", "1024"), Map.entry("w5Repeats", "3"), Map.entry("jfrSystems", "baseline,starter"),
+			Map.entry("maxInFlight", "64"));
 
 	/** Sizes of {@code --quick}: seconds per client, to check that everything works. */
 	private static final Map<String, String> QUICK = Map.ofEntries(Map.entry("runs", "1"), Map.entry("w1Calls", "300"),

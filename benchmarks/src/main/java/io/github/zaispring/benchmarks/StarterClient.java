@@ -54,7 +54,7 @@ final class StarterClient implements BenchClient {
 
 	private final ZaiChatOperations zai;
 
-	StarterClient(String baseUrl, int maxConnections, boolean observed) {
+	StarterClient(String baseUrl, int maxConnections, boolean observed, String... properties) {
 		// without observation: a Boot application without actuator, which has no
 		// ObservationRegistry
 		this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
@@ -63,6 +63,7 @@ final class StarterClient implements BenchClient {
 					"zai.pool.max-connections=" + maxConnections, "spring.main.banner-mode=off",
 					"logging.level.root=WARN",
 					"spring.autoconfigure.exclude=" + (observed ? "" : OBSERVATION_AUTO_CONFIGURATION))
+			.properties(properties)
 			.run();
 		this.zai = this.context.getBean(ZaiChatOperations.class);
 		boolean hasRegistry = !this.context.getBeanProvider(ObservationRegistry.class)

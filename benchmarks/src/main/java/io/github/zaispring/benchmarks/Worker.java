@@ -112,6 +112,13 @@ public final class Worker {
 		return switch (this.system) {
 			case "starter" -> new StarterClient(baseUrl, maxConnections, true);
 			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
+			// the same limit per model, high enough that W1's 32 calls never queue:
+			// in this JVM, or shared through the redis-server BenchmarkMain started
+			case "starter-limit-jvm" -> new StarterClient(baseUrl, maxConnections, true,
+					"zai.concurrency.max-in-flight=" + this.options.get("maxInFlight"));
+			case "starter-limit-redis" -> new StarterClient(baseUrl, maxConnections, true,
+					"zai.concurrency.max-in-flight=" + this.options.get("maxInFlight"), "zai.concurrency.scope=redis",
+					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.options.get("redisPort"));
 			case "baseline" -> new WebClientBaseline(baseUrl, maxConnections);
 			case "zai-sdk" -> new ZaiSdkClient(baseUrl, maxConnections);
 			case "spring-ai" -> new SpringAiClient(baseUrl, false);
