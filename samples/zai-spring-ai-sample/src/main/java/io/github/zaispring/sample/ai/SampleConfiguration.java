@@ -21,9 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
+import io.github.zaispring.autoconfigure.ZaiProperties;
 import io.github.zaispring.rerank.ZaiRerankOperations;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.ai.document.Document;
 import org.springframework.ai.embedding.EmbeddingModel;
@@ -33,11 +32,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
-import org.springframework.util.StopWatch;
 
 /**
  * The beans of the sample beside the ones Spring AI and the Z.AI starter configure: the
- * tool, and the README split, embedded and kept in a {@link SimpleVectorStore}.
+ * tool, and the README split, embedded and kept in a {@link SimpleVectorStore}, its
+ * vectors saved in the data directory.
  *
  * @author zai-spring-boot contributors
  */
@@ -45,12 +44,10 @@ import org.springframework.util.StopWatch;
 @EnableConfigurationProperties(SampleProperties.class)
 class SampleConfiguration {
 
-	private static final Log logger = LogFactory.getLog(SampleConfiguration.class);
-
 	/**
 	 * The longest chunk of the README, in characters (about 400 tokens).
 	 */
-	private static final int CHUNK_LENGTH = 1600;
+	static final int CHUNK_LENGTH = 1600;
 
 	/**
 	 * How many chunks the vector store proposes, and how many of them, reranked, the
@@ -66,20 +63,17 @@ class SampleConfiguration {
 	}
 
 	/**
-	 * The README, embedded at startup with the {@link EmbeddingModel} of Z.AI (a few
-	 * cents' worth of embedding-3 with a key, a moment without).
+	 * The README, embedded with the {@link EmbeddingModel} of Z.AI at the first start (a
+	 * few cents' worth of embedding-3 with a key, a moment without) and read from the
+	 * data directory at the next ones.
 	 */
 	@Bean
-	SimpleVectorStore readme(EmbeddingModel embeddingModel, @Value("classpath:docs/README.md") Resource readme)
-			throws IOException {
-		StopWatch watch = new StopWatch();
-		watch.start();
+	SimpleVectorStore readme(EmbeddingModel embeddingModel, ZaiProperties zai, LocalSimulatorDetector simulator,
+			SampleProperties properties, @Value("classpath:docs/README.md") Resource readme) throws IOException {
 		List<Document> chunks = new ReadmeChunks(CHUNK_LENGTH).split(readme.getContentAsString(StandardCharsets.UTF_8));
-		SimpleVectorStore store = SimpleVectorStore.builder(embeddingModel).build();
-		store.add(chunks);
-		watch.stop();
-		logger.info("Embedded the README in " + chunks.size() + " chunks in " + watch.getTotalTimeMillis() + " ms");
-		return store;
+		String embedder = zai.getEmbedding().getModel() + ", " + embeddingModel.dimensions() + " dimensions, "
+				+ (simulator.isLocalSimulator() ? "local simulator" : "Z.AI");
+		return new ReadmeVectorStore(embeddingModel, properties.dataDirectory()).load(chunks, embedder);
 	}
 
 	@Bean

@@ -16,6 +16,8 @@
 
 package io.github.zaispring.sample.ai;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,9 +26,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param maxMessageLength the longest question in characters; a longer one gets a
  * readable error instead of a bill
+ * @param dataDirectory the directory of the chat memory's database and of the README's
+ * vectors
  * @author zai-spring-boot contributors
  */
 @ConfigurationProperties("sample")
-record SampleProperties(@DefaultValue("4000") int maxMessageLength) {
+record SampleProperties(@DefaultValue("4000") int maxMessageLength,
+		@DefaultValue("./zai-spring-ai-sample-data") Path dataDirectory) {
 
 }

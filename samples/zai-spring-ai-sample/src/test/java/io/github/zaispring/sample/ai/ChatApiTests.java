@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author zai-spring-boot contributors
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:chat-api-tests")
+		properties = { "spring.datasource.url=jdbc:h2:mem:chat-api-tests",
+				"sample.data-directory=target/chat-api-tests" })
 @DisabledIfEnvironmentVariable(named = "ZAI_API_KEY", matches = ".+",
 		disabledReason = "with a key the sample talks to Z.AI, not to the local simulator")
 class ChatApiTests {

@@ -55,7 +55,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * @author zai-spring-boot contributors
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:chat-page-browser-tests")
+		properties = { "spring.datasource.url=jdbc:h2:mem:chat-page-browser-tests",
+				"sample.data-directory=target/chat-page-browser-tests" })
 @DisabledIfEnvironmentVariable(named = "ZAI_API_KEY", matches = ".+",
 		disabledReason = "with a key the sample talks to Z.AI, not to the local simulator")
 class ChatPageBrowserTests {

@@ -49,6 +49,7 @@ class MemoryRestartTests {
 		try (ConfigurableApplicationContext context = start()) {
 			context.getBean(Assistant.class).ask(conversationId, "My name is Ada.", false);
 		}
+		assertThat(this.directory).isDirectoryContaining("glob:**/chat-memory.mv.db");
 		try (ConfigurableApplicationContext context = start()) {
 			Assistant assistant = context.getBean(Assistant.class);
 			assertThat(assistant.conversation(conversationId)).extracting(Turn::role, Turn::text)
@@ -69,9 +70,9 @@ class MemoryRestartTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(ZaiSpringAiSampleApplication.class)
-			.properties("server.port=0", "spring.datasource.url=jdbc:h2:file:" + this.directory.resolve("chat-memory"))
-			.run();
+		// arguments, since application.yml overrides the builder's default properties
+		return new SpringApplicationBuilder(ZaiSpringAiSampleApplication.class).run("--server.port=0",
+				"--sample.data-directory=" + this.directory);
 	}
 
 }
