@@ -21,20 +21,29 @@ import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.util.Assert;
+
 /**
  * A {@link ConcurrencyLimiter.Listener} that keeps a failing listener from breaking the
  * hand-over of permits: callbacks run on the paths that release and grant permits, and an
- * exception escaping there would strand the requests behind them.
+ * exception escaping there would strand the requests behind them. A failure is logged at
+ * WARN and otherwise ignored. Every {@link ConcurrencyLimiter} implementation should call
+ * its listener through one.
  *
  * @author zai-spring-boot contributors
  */
-final class SafeListener implements ConcurrencyLimiter.Listener {
+public final class SafeListener implements ConcurrencyLimiter.Listener {
 
 	private static final Log logger = LogFactory.getLog(ConcurrencyLimiter.class);
 
 	private final ConcurrencyLimiter.Listener delegate;
 
-	SafeListener(ConcurrencyLimiter.Listener delegate) {
+	/**
+	 * Guard the given listener.
+	 * @param delegate the listener whose failures are logged instead of thrown
+	 */
+	public SafeListener(ConcurrencyLimiter.Listener delegate) {
+		Assert.notNull(delegate, "delegate must not be null; use a listener such as ZaiConcurrencyMetrics");
 		this.delegate = delegate;
 	}
 

@@ -32,6 +32,7 @@ import io.github.zaispring.ZaiException;
 import io.github.zaispring.ZaiRateLimitException;
 import io.github.zaispring.resilience.ConcurrencyLimiter;
 import io.github.zaispring.resilience.LocalConcurrencyLimiter;
+import io.github.zaispring.resilience.SafeListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -131,8 +132,8 @@ public final class RedisConcurrencyLimiter implements ConcurrencyLimiter, AutoCl
 		this.leaseMillis = builder.leaseTime.toMillis();
 		this.redisTimeout = builder.redisTimeout;
 		this.redisAddress = builder.redisAddress;
-		this.listener = new SafeListeners.Permits(builder.listener);
-		this.redisListener = new SafeListeners.Redis(builder.redisListener);
+		this.listener = new SafeListener(builder.listener);
+		this.redisListener = new SafeRedisListener(builder.redisListener);
 		this.fallback = builder.fallbackToJvm
 				? new LocalConcurrencyLimiter(builder.maxInFlight, builder.maxWait, builder.listener) : null;
 		Duration third = builder.leaseTime.dividedBy(3);
