@@ -43,8 +43,11 @@ public final class BenchmarkMain {
 
 	private static final List<String[]> METRICS = List.of(
 			new String[] { "w1.seq.cpuUsPerCall", "W1 sequential: CPU µs/call" },
+			new String[] { "w1.seq.cpuUsPerCallWithoutJit", "W1 sequential: CPU µs/call without the JIT compiler" },
 			new String[] { "w1.seq.callsPerSec", "W1 sequential: calls/s" },
 			new String[] { "w1.conc.cpuUsPerCall", "W1 concurrency 32: CPU µs/call" },
+			new String[] { "w1.conc.cpuUsPerCallWithoutJit",
+					"W1 concurrency 32: CPU µs/call without the JIT compiler" },
 			new String[] { "w1.conc.callsPerSec", "W1 concurrency 32: calls/s" },
 			new String[] { "w1.seq.jitMs", "W1 sequential: JIT ms while measured" },
 			new String[] { "w1.conc.jitMs", "W1 concurrency 32: JIT ms while measured" },
@@ -58,8 +61,10 @@ public final class BenchmarkMain {
 			new String[] { "w5.jitMs", "W5 embeddings: JIT ms while measured" });
 
 	private static final List<String[]> W3_METRICS = List.of(new String[] { "wallMs", "wall ms" },
-			new String[] { "cpuUsPerChunk", "CPU µs/chunk" }, new String[] { "peakThreads", "peak live threads" },
-			new String[] { "jitMs", "JIT ms while measured" }, new String[] { "heapMb", "live heap MB while open" },
+			new String[] { "cpuUsPerChunk", "CPU µs/chunk" },
+			new String[] { "cpuUsPerChunkWithoutJit", "CPU µs/chunk without the JIT compiler" },
+			new String[] { "peakThreads", "peak live threads" }, new String[] { "jitMs", "JIT ms while measured" },
+			new String[] { "heapMb", "live heap MB while open" },
 			new String[] { "openAtHeap", "streams open at the heap measurement" });
 
 	private final Map<String, String> options;

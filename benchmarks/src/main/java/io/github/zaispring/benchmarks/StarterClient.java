@@ -55,9 +55,18 @@ final class StarterClient implements BenchClient {
 	private final ZaiChatOperations zai;
 
 	StarterClient(String baseUrl, int maxConnections, boolean observed, String... properties) {
+		this(new Class<?>[0], baseUrl, maxConnections, observed, properties);
+	}
+
+	/**
+	 * Create the client in an application that also has the given configuration classes,
+	 * such as the one of {@link InProcessStreams} that answers without a network.
+	 */
+	StarterClient(Class<?>[] extraSources, String baseUrl, int maxConnections, boolean observed, String... properties) {
 		// without observation: a Boot application without actuator, which has no
 		// ObservationRegistry
-		this.context = new SpringApplicationBuilder(StarterApplication.class).web(WebApplicationType.NONE)
+		this.context = new SpringApplicationBuilder(StarterApplication.class).sources(extraSources)
+			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("zai.api-key=id.secret", "zai.base-url=" + baseUrl,
 					"zai.pool.max-connections=" + maxConnections, "spring.main.banner-mode=off",

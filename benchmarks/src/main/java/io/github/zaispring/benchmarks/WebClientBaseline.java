@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import reactor.core.publisher.Flux;
@@ -50,6 +51,15 @@ final class WebClientBaseline implements BenchClient {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	WebClientBaseline(String baseUrl, int maxConnections) {
+		this(baseUrl, maxConnections, (builder) -> {
+		});
+	}
+
+	/**
+	 * Create the baseline with a customization of its {@code WebClient.Builder}, such as
+	 * the filter of {@link InProcessStreams} that answers without a network.
+	 */
+	WebClientBaseline(String baseUrl, int maxConnections, Consumer<WebClient.Builder> customizer) {
 		this.pool = ConnectionProvider.builder("baseline")
 			.maxConnections(maxConnections)
 			.pendingAcquireMaxCount(-1)
@@ -60,6 +70,7 @@ final class WebClientBaseline implements BenchClient {
 			.defaultHeader("Authorization", "Bearer id.secret")
 			// a batch of 64 vectors of 1,024 dimensions is about 800 KB of JSON
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.apply(customizer)
 			.build();
 	}
 

@@ -162,6 +162,8 @@ public final class Worker {
 	private static void record(Map<String, List<Double>> results, String prefix, Measure measure, int calls) {
 		results.computeIfAbsent(prefix + "cpuUsPerCall", (metric) -> new ArrayList<>())
 			.add(measure.cpuMicros() / calls);
+		results.computeIfAbsent(prefix + "cpuUsPerCallWithoutJit", (metric) -> new ArrayList<>())
+			.add(measure.cpuMicrosWithoutCompiler() / calls);
 		results.computeIfAbsent(prefix + "callsPerSec", (metric) -> new ArrayList<>())
 			.add(calls / measure.wallSeconds());
 		results.computeIfAbsent(prefix + "jitMs", (metric) -> new ArrayList<>()).add(measure.compileMillis());
@@ -279,6 +281,7 @@ public final class Worker {
 			measure.stop();
 			result(prefix + "wallMs", measure.wallSeconds() * 1000);
 			result(prefix + "cpuUsPerChunk", measure.cpuMicros() / ((double) n * chunks));
+			result(prefix + "cpuUsPerChunkWithoutJit", measure.cpuMicrosWithoutCompiler() / ((double) n * chunks));
 			result(prefix + "peakThreads", threads.getPeakThreadCount());
 			result(prefix + "jitMs", measure.compileMillis());
 			// a second pass for the heap: the forced GC would distort the CPU of the

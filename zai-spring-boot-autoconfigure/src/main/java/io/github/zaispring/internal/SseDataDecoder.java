@@ -16,9 +16,12 @@
 
 package io.github.zaispring.internal;
 
+import java.time.Duration;
+
 import io.github.zaispring.ZaiStreamException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -33,7 +36,12 @@ import org.springframework.util.Assert;
  * dropped; the {@code data} lines of one event are joined with {@code "\n"}; comments,
  * {@code id}, {@code retry} and unknown fields are ignored. On top of that:
  * <ul>
- * <li>a payload of exactly {@code [DONE]} completes the flux and cancels the body;</li>
+ * <li>a payload of exactly {@code [DONE]} ends the events: the rest of the body (from
+ * Z.AI, only the end of the chunked encoding) is read and discarded, and the flux
+ * completes when the body ends, so that the connection goes back to the pool rather than
+ * being closed. When the body has not ended {@link #DEFAULT_DRAIN_TIMEOUT} after
+ * {@code [DONE]}, the flux completes and the body is cancelled; a failure of the body
+ * after {@code [DONE]} is ignored, since the answer was whole;</li>
  * <li>an {@code event: error}, or a payload whose first key is {@code "error"}, fails the
  * flux with the {@link ZaiStreamException} of
  * {@link ZaiErrorDecoder#decodeStreamError(byte[], String)};</li>
@@ -64,9 +72,17 @@ public final class SseDataDecoder {
 	 */
 	public static final int DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024;
 
+	/**
+	 * Longest wait, after {@code [DONE]}, for the end of the body before the flux
+	 * completes anyway and the connection is closed.
+	 */
+	public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofMillis(200);
+
 	private final ZaiErrorDecoder errorDecoder;
 
 	private final int maxEventSize;
+
+	private final Duration drainTimeout;
 
 	/**
 	 * Create a decoder that allows events of up to {@link #DEFAULT_MAX_EVENT_SIZE} bytes.
@@ -83,10 +99,25 @@ public final class SseDataDecoder {
 	 * positive
 	 */
 	public SseDataDecoder(ZaiErrorDecoder errorDecoder, int maxEventSize) {
+		this(errorDecoder, maxEventSize, DEFAULT_DRAIN_TIMEOUT);
+	}
+
+	/**
+	 * Create a decoder.
+	 * @param errorDecoder decodes the payload of error events
+	 * @param maxEventSize the maximum size of one event's data, in bytes; must be
+	 * positive
+	 * @param drainTimeout the longest wait, after {@code [DONE]}, for the end of the
+	 * body; must be positive
+	 */
+	public SseDataDecoder(ZaiErrorDecoder errorDecoder, int maxEventSize, Duration drainTimeout) {
 		Assert.notNull(errorDecoder, "'errorDecoder' must not be null");
 		Assert.isTrue(maxEventSize > 0, "'maxEventSize' must be positive");
+		Assert.isTrue(drainTimeout != null && !drainTimeout.isNegative() && !drainTimeout.isZero(),
+				"'drainTimeout' must be positive");
 		this.errorDecoder = errorDecoder;
 		this.maxEventSize = maxEventSize;
+		this.drainTimeout = drainTimeout;
 	}
 
 	/**
@@ -95,26 +126,29 @@ public final class SseDataDecoder {
 	 * @param body the response body; its buffers are released by this decoder
 	 * @param requestId the request id, for the exceptions; {@code null} if unknown
 	 * @return the payloads, in order, each a buffer the subscriber must release;
-	 * completes at {@code data: [DONE]}, fails with a {@link ZaiStreamException} on an
-	 * error event or when the body ends before {@code [DONE]}
+	 * completes when the body ends after {@code data: [DONE]} (or at the drain timeout),
+	 * fails with a {@link ZaiStreamException} on an error event or when the body ends
+	 * before {@code [DONE]}
 	 */
 	public Flux<DataBuffer> dataPayloads(Flux<DataBuffer> body, @Nullable String requestId) {
 		Assert.notNull(body, "'body' must not be null");
 		return Flux.defer(() -> {
 			SseEventParser parser = new SseEventParser(this.errorDecoder, this.maxEventSize, requestId);
 			return body.concatMapIterable(parser::parse)
+				// after [DONE] the body is only drained: an answer that was whole stays
+				// so
+				.onErrorResume((ex) -> parser.isDone() ? Flux.empty() : Flux.error(ex))
 				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.endOfBody())))
-				// takeWhile and map rather than handle: with context propagation on,
-				// Reactor restores thread-locals around every handle call, measured at 3
-				// %
-				// of the CPU per chunk
-				.takeWhile((payload) -> payload != SseEventParser.DONE)
+				// map rather than handle: with context propagation on, Reactor restores
+				// thread-locals around every handle call, measured at 3 % of the CPU per
+				// chunk
 				.map((payload) -> {
 					if (payload == SseEventParser.FAILED) {
 						throw parser.failure();
 					}
 					return payload;
 				})
+				.takeUntilOther(parser.done().then(Mono.delay(this.drainTimeout)))
 				.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
 		});
 	}

@@ -23,6 +23,8 @@ import java.util.List;
 
 import io.github.zaispring.ZaiStreamException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -44,11 +46,6 @@ import org.springframework.util.Assert;
  * @author zai-spring-boot contributors
  */
 final class SseEventParser {
-
-	/**
-	 * Marks the end of the stream ({@code [DONE]}) among the emitted payloads.
-	 */
-	static final DataBuffer DONE = DefaultDataBufferFactory.sharedInstance.wrap(new byte[0]);
 
 	/**
 	 * Marks a failure among the emitted payloads; see {@link #failure()}.
@@ -120,6 +117,10 @@ final class SseEventParser {
 
 	private @Nullable List<DataBuffer> out;
 
+	private boolean done;
+
+	private final Sinks.Empty<Void> doneSignal = Sinks.empty();
+
 	SseEventParser(ZaiErrorDecoder errorDecoder, int maxEventSize, @Nullable String requestId) {
 		this.errorDecoder = errorDecoder;
 		this.maxEventSize = maxEventSize;
@@ -129,8 +130,8 @@ final class SseEventParser {
 	/**
 	 * Parse one buffer of the body and release it.
 	 * @param buffer the buffer
-	 * @return the payloads of the events it completed, possibly followed by {@link #DONE}
-	 * or {@link #FAILED}
+	 * @return the payloads of the events it completed, possibly followed by
+	 * {@link #FAILED}; none after {@code [DONE]}
 	 */
 	List<DataBuffer> parse(DataBuffer buffer) {
 		try {
@@ -158,7 +159,7 @@ final class SseEventParser {
 	/**
 	 * Finish the body: dispatch an event left without its blank line, then apply the
 	 * {@code [DONE]} rule.
-	 * @return the last payloads, followed by {@link #DONE} or {@link #FAILED}
+	 * @return the last payloads, followed by {@link #FAILED} unless {@code [DONE]} came
 	 */
 	List<DataBuffer> endOfBody() {
 		if (!this.finished) {
@@ -175,6 +176,20 @@ final class SseEventParser {
 					+ " events); the answer is incomplete", this.requestId, null));
 		}
 		return takeOutput();
+	}
+
+	/**
+	 * Return whether {@code [DONE]} was read: the answer is whole.
+	 */
+	boolean isDone() {
+		return this.done;
+	}
+
+	/**
+	 * Return a signal that completes when {@code [DONE]} is read.
+	 */
+	Mono<Void> done() {
+		return this.doneSignal.asMono();
 	}
 
 	ZaiStreamException failure() {
@@ -324,7 +339,8 @@ final class SseEventParser {
 		}
 		else if (Arrays.equals(payload, SseBytes.DONE_PAYLOAD)) {
 			this.finished = true;
-			output(DONE);
+			this.done = true;
+			this.doneSignal.tryEmitEmpty();
 		}
 		else {
 			output(DefaultDataBufferFactory.sharedInstance.wrap(payload));

@@ -290,6 +290,24 @@ class ZaiChatTemplateTests {
 	}
 
 	@Test
+	void streamsGiveTheirConnectionBackToThePoolAfterDone() throws Exception {
+		// Z.AI ends a stream with data: [DONE] and then the end of the chunked body; a
+		// client that cancels at [DONE] closes the connection, and the next call pays
+		// for a new one (over TLS, a handshake)
+		for (int i = 0; i < 3; i++) {
+			this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream;charset=UTF-8")
+				.chunkedBody(fixture("stream/reasoning-then-content.sse"), 64)
+				.build());
+		}
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.template.streamText("hi").collectList().block(WAIT)).isNotEmpty();
+		}
+		List<RecordedRequest> requests = List.of(take(), take(), take());
+		assertThat(requests).extracting(RecordedRequest::getConnectionIndex).containsOnly(0);
+		assertThat(requests).extracting(RecordedRequest::getExchangeIndex).containsExactly(0, 1, 2);
+	}
+
+	@Test
 	void streamTextEmitsOnlyContentDeltas() throws Exception {
 		this.server.enqueue(sse(fixture("stream/reasoning-then-content.sse")));
 		List<String> deltas = this.template.streamText("hi").collectList().block(WAIT);

@@ -221,14 +221,41 @@ class SseDataDecoderTests {
 	}
 
 	@Test
-	void doneCompletesAtOnceIgnoresTheRestAndCancelsTheBody() {
+	void doneIgnoresTheRestAndCompletesWhenTheBodyEndsWithoutCancellingIt() {
+		// so that the connection goes back to the pool rather than being closed
 		TestPublisher<DataBuffer> body = TestPublisher.create();
 		StepVerifier.create(text(this.decoder.dataPayloads(body.flux(), null)))
 			.then(() -> body.next(buffer("data: a\n\ndata: [DONE]\n\ndata: b\n\nevent: error\ndata: x\n\n")))
 			.expectNext("a")
+			.then(() -> body.next(buffer("data: c\n\n")))
+			.then(body::complete)
+			.expectComplete()
+			.verify(TIMEOUT);
+		body.assertWasNotCancelled();
+	}
+
+	@Test
+	void doneCompletesAfterTheDrainTimeoutWhenTheBodyDoesNotEndAndCancelsIt() {
+		SseDataDecoder impatient = new SseDataDecoder(new ZaiErrorDecoder(new JacksonJsonDecoder()), 1024,
+				Duration.ofMillis(50));
+		TestPublisher<DataBuffer> body = TestPublisher.create();
+		StepVerifier.create(text(impatient.dataPayloads(body.flux(), null)))
+			.then(() -> body.next(buffer("data: a\n\ndata: [DONE]\n\n")))
+			.expectNext("a")
 			.expectComplete()
 			.verify(TIMEOUT);
 		body.assertCancelled();
+	}
+
+	@Test
+	void failureOfTheBodyAfterDoneIsIgnored() {
+		TestPublisher<DataBuffer> body = TestPublisher.create();
+		StepVerifier.create(text(this.decoder.dataPayloads(body.flux(), null)))
+			.then(() -> body.next(buffer("data: a\n\ndata: [DONE]\n\n")))
+			.expectNext("a")
+			.then(() -> body.error(new IOException("reset")))
+			.expectComplete()
+			.verify(TIMEOUT);
 	}
 
 	@Test
