@@ -64,6 +64,12 @@ public final class InProcessStreams {
 
 	private static final List<byte[]> EVENTS = events();
 
+	private static final byte[] COMPLETION = ("{\"id\":\"mock1\",\"created\":1796312865,\"object\":\"chat.completion\","
+			+ "\"model\":\"glm-4.6\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\",\"message\":{\"role\":"
+			+ "\"assistant\",\"content\":\"" + "Lorem ipsum dolor sit amet ".repeat(4).trim() + "\"}}],\"usage\":"
+			+ "{\"prompt_tokens\":20,\"completion_tokens\":20,\"total_tokens\":40}}")
+		.getBytes(StandardCharsets.UTF_8);
+
 	private InProcessStreams() {
 	}
 
@@ -76,20 +82,36 @@ public final class InProcessStreams {
 		String[] systems = ((args.length > 0) ? args[0] : "baseline,starter-no-obs,starter").split(",");
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 30;
 		int streams = (args.length > 2) ? Integer.parseInt(args[2]) : 2000;
+		boolean calls = args.length > 3 && args[3].equals("calls");
 		for (String system : systems) {
 			try (BenchClient client = client(system)) {
 				List<double[]> results = new ArrayList<>();
 				for (int round = 0; round < rounds; round++) {
-					results.add(round(client, streams));
+					results.add(calls ? calls(client, streams * 10) : round(client, streams));
 				}
 				List<double[]> steady = results.subList(rounds / 2, rounds);
-				System.out.printf("%-16s CPU ns/chunk %7.0f   bytes/chunk %7.0f   process CPU ns/chunk %7.0f%n", system,
-						Stats.median(steady.stream().map((r) -> r[0]).toList()),
+				System.out.printf("%-16s CPU ns/%s %7.0f   bytes %7.0f   process CPU ns %7.0f%n", system,
+						calls ? "call" : "chunk", Stats.median(steady.stream().map((r) -> r[0]).toList()),
 						Stats.median(steady.stream().map((r) -> r[1]).toList()),
 						Stats.median(steady.stream().map((r) -> r[2]).toList()));
 			}
 		}
 		System.exit(0);
+	}
+
+	private static double[] calls(BenchClient client, int calls) {
+		long thread = Thread.currentThread().getId();
+		long cpu = threads.getCurrentThreadCpuTime();
+		long bytes = threads.getThreadAllocatedBytes(thread);
+		long process = os.getProcessCpuTime();
+		for (int i = 0; i < calls; i++) {
+			if (client.call("Say something").isEmpty()) {
+				throw new IllegalStateException("Empty answer");
+			}
+		}
+		return new double[] { (threads.getCurrentThreadCpuTime() - cpu) / (double) calls,
+				(threads.getThreadAllocatedBytes(thread) - bytes) / (double) calls,
+				(os.getProcessCpuTime() - process) / (double) calls };
 	}
 
 	private static double[] round(BenchClient client, int streams) throws InterruptedException {
@@ -146,10 +168,20 @@ public final class InProcessStreams {
 	 * A filter that answers every request with W3's stream, without calling the network.
 	 */
 	static ExchangeFilterFunction answer() {
-		return (request, next) -> Mono.just(ClientResponse.create(HttpStatus.OK)
-			.header(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_EVENT_STREAM_VALUE)
-			.body(Flux.fromIterable(EVENTS).map(DefaultDataBufferFactory.sharedInstance::wrap).cast(DataBuffer.class))
-			.build());
+		return (request, next) -> {
+			if (!request.headers().getAccept().contains(MediaType.TEXT_EVENT_STREAM)) {
+				return Mono.just(ClientResponse.create(HttpStatus.OK)
+					.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+					.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(COMPLETION)))
+					.build());
+			}
+			return Mono.just(ClientResponse.create(HttpStatus.OK)
+				.header(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_EVENT_STREAM_VALUE)
+				.body(Flux.fromIterable(EVENTS)
+					.map(DefaultDataBufferFactory.sharedInstance::wrap)
+					.cast(DataBuffer.class))
+				.build());
+		};
 	}
 
 	private static List<byte[]> events() {

@@ -54,6 +54,8 @@ final class StarterClient implements BenchClient {
 
 	private final ZaiChatOperations zai;
 
+	private boolean blocking;
+
 	StarterClient(String baseUrl, int maxConnections, boolean observed, String... properties) {
 		this(new Class<?>[0], baseUrl, maxConnections, observed, properties);
 	}
@@ -84,6 +86,16 @@ final class StarterClient implements BenchClient {
 		}
 	}
 
+	/**
+	 * Make W1 at concurrency call the template the way {@code ChatModel.call} is called:
+	 * blocking, on the workload's threads.
+	 * @return this client
+	 */
+	StarterClient blocking() {
+		this.blocking = true;
+		return this;
+	}
+
 	@Override
 	public String call(String prompt) {
 		String text = this.zai.chat(prompt).block(Duration.ofMinutes(2));
@@ -92,6 +104,9 @@ final class StarterClient implements BenchClient {
 
 	@Override
 	public CompletableFuture<String> callAsync(String prompt, Executor blockingPool) {
+		if (this.blocking) {
+			return CompletableFuture.supplyAsync(() -> call(prompt), blockingPool);
+		}
 		return this.zai.chat(prompt).toFuture();
 	}
 

@@ -112,6 +112,8 @@ public final class Worker {
 		return switch (this.system) {
 			case "starter" -> new StarterClient(baseUrl, maxConnections, true);
 			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
+			// the template called as ChatModel.call is: blocking, on W1's 32 threads
+			case "starter-blocking" -> new StarterClient(baseUrl, maxConnections, true).blocking();
 			// the same limit per model, high enough that W1's 32 calls never queue:
 			// in this JVM, or shared through the redis-server BenchmarkMain started
 			case "starter-limit-jvm" -> new StarterClient(baseUrl, maxConnections, true,
