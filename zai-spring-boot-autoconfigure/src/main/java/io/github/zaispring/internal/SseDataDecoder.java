@@ -135,8 +135,8 @@ public final class SseDataDecoder {
 		return Flux.defer(() -> {
 			SseEventParser parser = new SseEventParser(this.errorDecoder, this.maxEventSize, requestId);
 			return body.concatMapIterable(parser::parse)
-				// after [DONE] the body is only drained: an answer that was whole stays
-				// so
+				// after [DONE] the body is only drained: its failure cannot spoil a whole
+				// answer
 				.onErrorResume((ex) -> parser.isDone() ? Flux.empty() : Flux.error(ex))
 				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.endOfBody())))
 				// map rather than handle: with context propagation on, Reactor restores

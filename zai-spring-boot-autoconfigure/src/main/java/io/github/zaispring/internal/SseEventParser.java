@@ -117,8 +117,6 @@ final class SseEventParser {
 
 	private @Nullable List<DataBuffer> out;
 
-	private boolean done;
-
 	private final Sinks.Empty<Void> doneSignal = Sinks.empty();
 
 	SseEventParser(ZaiErrorDecoder errorDecoder, int maxEventSize, @Nullable String requestId) {
@@ -182,7 +180,8 @@ final class SseEventParser {
 	 * Return whether {@code [DONE]} was read: the answer is whole.
 	 */
 	boolean isDone() {
-		return this.done;
+		// finished either at [DONE] or by a failure
+		return this.finished && this.failure == null;
 	}
 
 	/**
@@ -339,7 +338,6 @@ final class SseEventParser {
 		}
 		else if (Arrays.equals(payload, SseBytes.DONE_PAYLOAD)) {
 			this.finished = true;
-			this.done = true;
 			this.doneSignal.tryEmitEmpty();
 		}
 		else {
