@@ -100,25 +100,17 @@ public final class InProcessStreams {
 	}
 
 	private static double[] calls(BenchClient client, int calls) {
-		long thread = Thread.currentThread().getId();
-		long cpu = threads.getCurrentThreadCpuTime();
-		long bytes = threads.getThreadAllocatedBytes(thread);
-		long process = os.getProcessCpuTime();
+		Usage usage = new Usage();
 		for (int i = 0; i < calls; i++) {
 			if (client.call("Say something").isEmpty()) {
 				throw new IllegalStateException("Empty answer");
 			}
 		}
-		return new double[] { (threads.getCurrentThreadCpuTime() - cpu) / (double) calls,
-				(threads.getThreadAllocatedBytes(thread) - bytes) / (double) calls,
-				(os.getProcessCpuTime() - process) / (double) calls };
+		return usage.per(calls);
 	}
 
 	private static double[] round(BenchClient client, int streams) throws InterruptedException {
-		long thread = Thread.currentThread().getId();
-		long cpu = threads.getCurrentThreadCpuTime();
-		long bytes = threads.getThreadAllocatedBytes(thread);
-		long process = os.getProcessCpuTime();
+		Usage usage = new Usage();
 		AtomicInteger pieces = new AtomicInteger();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		for (int i = 0; i < streams; i++) {
@@ -145,13 +137,11 @@ public final class InProcessStreams {
 				throw new IllegalStateException("Stream failed", failure.get());
 			}
 		}
-		double chunks = (double) streams * CHUNKS;
+		double[] perChunk = usage.per(streams * CHUNKS);
 		if (pieces.get() < streams * (CHUNKS - 1)) {
 			throw new IllegalStateException("Only " + pieces.get() + " pieces from " + streams + " streams");
 		}
-		return new double[] { (threads.getCurrentThreadCpuTime() - cpu) / chunks,
-				(threads.getThreadAllocatedBytes(thread) - bytes) / chunks,
-				(os.getProcessCpuTime() - process) / chunks };
+		return perChunk;
 	}
 
 	private static BenchClient client(String system) {
@@ -198,6 +188,32 @@ public final class InProcessStreams {
 		}
 		events.add("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
 		return events;
+	}
+
+	/**
+	 * What this thread and the process have used since creation: the thread's CPU time
+	 * and allocated bytes, and the process's CPU time.
+	 */
+	private static final class Usage {
+
+		private final long thread = Thread.currentThread().getId();
+
+		private final long threadCpu = threads.getCurrentThreadCpuTime();
+
+		private final long bytes = threads.getThreadAllocatedBytes(this.thread);
+
+		private final long processCpu = os.getProcessCpuTime();
+
+		/**
+		 * Return the thread's CPU ns, allocated bytes and the process's CPU ns so far,
+		 * each divided by {@code units}.
+		 */
+		double[] per(long units) {
+			return new double[] { (threads.getCurrentThreadCpuTime() - this.threadCpu) / (double) units,
+					(threads.getThreadAllocatedBytes(this.thread) - this.bytes) / (double) units,
+					(os.getProcessCpuTime() - this.processCpu) / (double) units };
+		}
+
 	}
 
 	/**

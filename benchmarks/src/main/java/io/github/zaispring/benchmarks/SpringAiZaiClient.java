@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import io.github.zaispring.ai.ZaiChatModel;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -111,20 +110,7 @@ final class SpringAiZaiClient implements BenchClient {
 	}
 
 	private String meters() {
-		StringBuilder meters = new StringBuilder();
-		for (Meter meter : this.context.getBean(MeterRegistry.class).getMeters()) {
-			String name = meter.getId().getName();
-			if (name.startsWith("gen_ai") || name.startsWith("zai") || name.startsWith("spring.ai")) {
-				meters.append(name).append(' ').append(meter.getId().getTags()).append(' ');
-				meter.measure()
-					.forEach((measurement) -> meters.append(measurement.getStatistic())
-						.append('=')
-						.append((long) measurement.getValue())
-						.append(' '));
-				meters.append('\n');
-			}
-		}
-		return meters.toString();
+		return StarterClient.describeMeters(this.context.getBean(MeterRegistry.class), "gen_ai", "zai", "spring.ai");
 	}
 
 	/**

@@ -16,6 +16,7 @@
 package io.github.zaispring.benchmarks;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -129,11 +130,22 @@ final class StarterClient implements BenchClient {
 	 * @return one line per meter
 	 */
 	String meters() {
+		return describeMeters(this.context.getBean(MeterRegistry.class), "gen_ai", "zai");
+	}
+
+	/**
+	 * Describe the meters whose names start with one of the given prefixes, one line
+	 * each: name, tags and every measurement.
+	 * @param registry the registry
+	 * @param prefixes the name prefixes
+	 * @return the description
+	 */
+	static String describeMeters(MeterRegistry registry, String... prefixes) {
 		StringBuilder meters = new StringBuilder();
-		MeterRegistry registry = this.context.getBean(MeterRegistry.class);
 		for (Meter meter : registry.getMeters()) {
-			if (meter.getId().getName().startsWith("gen_ai") || meter.getId().getName().startsWith("zai")) {
-				meters.append(meter.getId().getName()).append(' ').append(meter.getId().getTags()).append(' ');
+			String name = meter.getId().getName();
+			if (Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+				meters.append(name).append(' ').append(meter.getId().getTags()).append(' ');
 				meter.measure()
 					.forEach((measurement) -> meters.append(measurement.getStatistic())
 						.append('=')
