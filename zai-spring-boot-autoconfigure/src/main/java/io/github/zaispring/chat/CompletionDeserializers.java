@@ -34,11 +34,11 @@ import tools.jackson.databind.ValueDeserializer;
  * <p>
  * Why by hand, with the measurements: BENCHMARKS.md, "Why parts are written by hand".
  * <p>
- * Only the tokens of the usual shape are read by hand. Every other value (an
- * {@code usage} object, tool calls, web search results, content given as an array of
- * parts, a number sent as a string, an unexpected token) goes to the mapper's own
- * deserializers, so the result is the one the records' annotations give; unknown
- * properties are skipped, as {@code @JsonIgnoreProperties(ignoreUnknown = true)} does.
+ * Only the tokens of the usual shape are read by hand. Every other value (tool calls, web
+ * search results, content given as an array of parts, a number sent as a string, an
+ * unexpected token) goes to the mapper's own deserializers, so the result is the one the
+ * records' annotations give; unknown properties are skipped, as
+ * {@code @JsonIgnoreProperties(ignoreUnknown = true)} does.
  *
  * @author zai-spring-boot contributors
  */
@@ -84,7 +84,7 @@ final class CompletionDeserializers {
 					case "model" -> model = string(parser, context);
 					case "choices" -> choices = choices(parser, context, delegates, Choice.class, "message",
 							ChatCompletionMessage.class, ChatCompletionMessage::of, Choice::of);
-					case "usage" -> usage = nullOr(parser, context, delegates.usage);
+					case "usage" -> usage = usage(parser, context, delegates);
 					case "web_search" -> webSearch = nullOr(parser, context, delegates.webSearch);
 					default -> parser.skipChildren();
 				}
@@ -130,7 +130,7 @@ final class CompletionDeserializers {
 					case "model" -> model = string(parser, context);
 					case "choices" -> choices = choices(parser, context, delegates, ChunkChoice.class, "delta",
 							Delta.class, Delta::of, ChunkChoice::of);
-					case "usage" -> usage = nullOr(parser, context, delegates.usage);
+					case "usage" -> usage = usage(parser, context, delegates);
 					// sent when the web_search tool runs with search_result enabled
 					case "web_search" -> webSearch = nullOr(parser, context, delegates.webSearch);
 					default -> parser.skipChildren();
@@ -264,6 +264,55 @@ final class CompletionDeserializers {
 	}
 
 	/**
+	 * Read a usage object: every call's answer and every stream's last chunk has one.
+	 */
+	private static @Nullable Usage usage(JsonParser parser, DeserializationContext context, Delegates delegates) {
+		if (parser.currentToken() != JsonToken.START_OBJECT) {
+			return nullOr(parser, context, delegates.usage);
+		}
+		Integer promptTokens = null;
+		Integer completionTokens = null;
+		Integer totalTokens = null;
+		Usage.PromptTokensDetails promptDetails = null;
+		Usage.CompletionTokensDetails completionDetails = null;
+		for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			switch (name) {
+				case "prompt_tokens" -> promptTokens = intValue(parser, context);
+				case "completion_tokens" -> completionTokens = intValue(parser, context);
+				case "total_tokens" -> totalTokens = intValue(parser, context);
+				case "prompt_tokens_details" -> promptDetails = (value == JsonToken.START_OBJECT)
+						? new Usage.PromptTokensDetails(intProperty(parser, context, "cached_tokens"))
+						: nullOr(parser, context, Usage.PromptTokensDetails.class);
+				case "completion_tokens_details" -> completionDetails = (value == JsonToken.START_OBJECT)
+						? new Usage.CompletionTokensDetails(intProperty(parser, context, "reasoning_tokens"))
+						: nullOr(parser, context, Usage.CompletionTokensDetails.class);
+				default -> parser.skipChildren();
+			}
+		}
+		return Usage.of(promptTokens, completionTokens, totalTokens, promptDetails, completionDetails);
+	}
+
+	/**
+	 * Read the one property of an object that matters, skipping the others.
+	 */
+	private static @Nullable Integer intProperty(JsonParser parser, DeserializationContext context, String wanted) {
+		Integer result = null;
+		for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+			String name = parser.currentName();
+			parser.nextToken();
+			if (name.equals(wanted)) {
+				result = intValue(parser, context);
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		return result;
+	}
+
+	/**
 	 * Move past the start of the object.
 	 * @return the token after it: a property name or the end of the object
 	 */
@@ -281,6 +330,11 @@ final class CompletionDeserializers {
 	private static @Nullable Long longValue(JsonParser parser, DeserializationContext context) {
 		return (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) ? parser.getLongValue()
 				: nullOr(parser, context, Long.class);
+	}
+
+	private static @Nullable Integer intValue(JsonParser parser, DeserializationContext context) {
+		return (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) ? parser.getIntValue()
+				: nullOr(parser, context, Integer.class);
 	}
 
 	private static @Nullable String string(JsonParser parser, DeserializationContext context) {

@@ -168,34 +168,12 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private ChatRequest textRequest(String userMessage) {
 		Assert.hasText(userMessage, "userMessage must not be empty");
-		return ChatRequest.builder().user(userMessage).build();
+		// with the defaults at once: applyDefaults then has nothing to add
+		return this.defaults.fill(ChatRequest.builder(), null).user(userMessage).build();
 	}
 
 	private ChatRequest applyDefaults(ChatRequest request) {
-		if ((request.model() != null || this.defaults.model() == null)
-				&& (request.temperature() != null || this.defaults.temperature() == null)
-				&& (request.topP() != null || this.defaults.topP() == null)
-				&& (request.maxTokens() != null || this.defaults.maxTokens() == null)
-				&& (request.thinking() != null || this.defaults.thinking() == null)) {
-			return request;
-		}
-		ChatRequest.Builder builder = request.mutate();
-		if (request.model() == null) {
-			builder.model(this.defaults.model());
-		}
-		if (request.temperature() == null) {
-			builder.temperature(this.defaults.temperature());
-		}
-		if (request.topP() == null) {
-			builder.topP(this.defaults.topP());
-		}
-		if (request.maxTokens() == null) {
-			builder.maxTokens(this.defaults.maxTokens());
-		}
-		if (request.thinking() == null) {
-			builder.thinking(this.defaults.thinking());
-		}
-		return builder.build();
+		return this.defaults.leftToFill(request) ? this.defaults.fill(request.mutate(), request).build() : request;
 	}
 
 	private static Timeouts timeouts(ChatRequest request) {
@@ -262,6 +240,40 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 	private record Defaults(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,
 			@Nullable Integer maxTokens, @Nullable Thinking thinking) {
+
+		/**
+		 * Return whether a request leaves open something that has a default.
+		 */
+		boolean leftToFill(ChatRequest request) {
+			return (request.model() == null && this.model != null)
+					|| (request.temperature() == null && this.temperature != null)
+					|| (request.topP() == null && this.topP != null)
+					|| (request.maxTokens() == null && this.maxTokens != null)
+					|| (request.thinking() == null && this.thinking != null);
+		}
+
+		/**
+		 * Set the defaults of what {@code request} leaves open, or all of them when there
+		 * is no request yet.
+		 */
+		ChatRequest.Builder fill(ChatRequest.Builder builder, @Nullable ChatRequest request) {
+			if (request == null || request.model() == null) {
+				builder.model(this.model);
+			}
+			if (request == null || request.temperature() == null) {
+				builder.temperature(this.temperature);
+			}
+			if (request == null || request.topP() == null) {
+				builder.topP(this.topP);
+			}
+			if (request == null || request.maxTokens() == null) {
+				builder.maxTokens(this.maxTokens);
+			}
+			if (request == null || request.thinking() == null) {
+				builder.thinking(this.thinking);
+			}
+			return builder;
+		}
 
 	}
 

@@ -16,6 +16,7 @@
 
 package io.github.zaispring.internal;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.UriBuilderFactory;
 
 /**
  * The HTTP side of the {@link ExchangeCore}: one {@code WebClient} on one connection
@@ -59,6 +62,14 @@ final class Transport {
 	 */
 	static final int MAX_IN_MEMORY_SIZE = 16 * 1024 * 1024;
 
+	/**
+	 * The request attribute in which {@code WebClient.RequestBodyUriSpec.uri(String, ..)}
+	 * keeps the URI template, which Spring's {@code http.client.requests} observation
+	 * records as its {@code uri} key. Set here because requests are given their
+	 * {@link URI} ready-made.
+	 */
+	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private final WebClient webClient;
 
 	private final ZaiErrorDecoder errorDecoder;
@@ -73,6 +84,10 @@ final class Transport {
 
 	private final Map<Class<?>, PayloadReader<?>> readers = new ConcurrentHashMap<>();
 
+	private final UriBuilderFactory uris;
+
+	private final Map<String, Target> targets = new ConcurrentHashMap<>();
+
 	Transport(Settings settings) {
 		this.ownedConnectionProvider = (settings.connectionProvider() != null) ? null
 				: ReactorConnectors.connectionProvider(settings.poolSettings());
@@ -80,10 +95,11 @@ final class Transport {
 				: this.ownedConnectionProvider;
 		String acceptLanguage = settings.acceptLanguage();
 		this.connectTimeout = settings.connectTimeout();
+		// as WebClient.Builder.baseUrl(..) would make it
+		this.uris = new DefaultUriBuilderFactory(settings.baseUrl());
 		this.webClient = settings.webClientBuilder()
 			.get()
 			.clone()
-			.baseUrl(settings.baseUrl())
 			.clientConnector(ReactorConnectors.connector(pool, settings.connectTimeout()))
 			.defaultHeaders((headers) -> {
 				headers.setBearerAuth(settings.apiKey());
@@ -108,8 +124,10 @@ final class Transport {
 	<Q, R> Flux<R> exchange(ExchangeCall<Q, R> call) {
 		Operation<Q, R> operation = call.operation();
 		PayloadReader<R> reader = reader(operation.responseType());
+		Target target = target(operation.path());
 		WebClient.RequestBodySpec spec = this.webClient.method(operation.method())
-			.uri(operation.path(), operation.uriVariables().apply(call.request()))
+			.uri(target.uri(this.uris, operation.uriVariables().apply(call.request())))
+			.attribute(URI_TEMPLATE_ATTRIBUTE, target.template())
 			.attribute(ExchangeLogging.CALL_ATTRIBUTE, call)
 			.accept(operation.streaming() ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON);
 		Map<String, String> headers = call.headers();
@@ -132,6 +150,11 @@ final class Transport {
 			exchange = exchange.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body()));
 		}
 		return exchange.onErrorMap((ex) -> translate(ex, call));
+	}
+
+	private Target target(String path) {
+		Target target = this.targets.get(path);
+		return (target != null) ? target : this.targets.computeIfAbsent(path, (key) -> Target.of(this.uris, key));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -209,6 +232,27 @@ final class Transport {
 		if (this.ownedConnectionProvider != null) {
 			this.ownedConnectionProvider.dispose();
 		}
+	}
+
+	/**
+	 * Where the requests of one path go, worked out once: expanding a URI template costs
+	 * a call more than the rest of its request building.
+	 *
+	 * @param path the path below the base URL
+	 * @param template the URI template, base URL included, as the observation records it
+	 * @param fixed the URI of a path without variables, or {@code null}
+	 */
+	private record Target(String path, String template, @Nullable URI fixed) {
+
+		static Target of(UriBuilderFactory uris, String path) {
+			String template = uris.uriString(path).toUriString();
+			return new Target(path, template, path.contains("{") ? null : uris.expand(path));
+		}
+
+		URI uri(UriBuilderFactory uris, Object[] variables) {
+			return (this.fixed != null) ? this.fixed : uris.expand(this.path, variables);
+		}
+
 	}
 
 	/**

@@ -174,6 +174,27 @@ class ChatCompletionDeserializationTests {
 
 	@ParameterizedTest
 	@MethodSource("mappers")
+	void usageInsideAnAnswerOrAChunkIsReadAsJacksonReadsItAlone(JsonMapper mapper) {
+		List<String> shapes = List.of("{}", "null",
+				"{\"prompt_tokens\":16,\"completion_tokens\":72,\"total_tokens\":88,"
+						+ "\"prompt_tokens_details\":{\"cached_tokens\":7},"
+						+ "\"completion_tokens_details\":{\"reasoning_tokens\":50}}",
+				"{\"prompt_tokens\":\"12\",\"completion_tokens\":null,\"total_tokens\":3.0,\"total_calls\":1,"
+						+ "\"prompt_tokens_details\":{\"audio_tokens\":[1,{\"x\":2}],\"cached_tokens\":\"4\"},"
+						+ "\"completion_tokens_details\":null}",
+				"{\"prompt_tokens_details\":{},\"completion_tokens_details\":{\"reasoning_tokens\":null,\"other\":{}}}");
+		for (String usage : shapes) {
+			Usage alone = mapper.readValue(usage, Usage.class);
+			assertThat(mapper.readValue("{\"id\":\"a\",\"usage\":" + usage + ",\"model\":\"m\"}", ChatCompletion.class)
+				.usage()).as(usage).isEqualTo(alone);
+			assertThat(mapper.readValue("{\"usage\":" + usage + ",\"choices\":[]}", ChatCompletionChunk.class).usage())
+				.as(usage)
+				.isEqualTo(alone);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("mappers")
 	void arrayContentIsReadAsItsText(JsonMapper mapper) {
 		ChatCompletion completion = mapper.readValue(
 				"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}]}}]}",
