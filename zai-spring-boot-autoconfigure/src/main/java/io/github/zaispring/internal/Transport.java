@@ -235,8 +235,8 @@ final class Transport {
 	}
 
 	/**
-	 * Where the requests of one path go, worked out once: expanding a URI template costs
-	 * a call more than the rest of its request building.
+	 * Where the requests of one path go, worked out once instead of for every request
+	 * (why: BENCHMARKS.md, "Why parts are written by hand").
 	 *
 	 * @param path the path below the base URL
 	 * @param template the URI template, base URL included, as the observation records it
