@@ -137,6 +137,14 @@ class ZaiChatTemplateAsyncTests {
 	}
 
 	@Test
+	void aTaskIdIsSentAsOnePathSegment() throws Exception {
+		this.server.enqueue(json(200, SUCCESS));
+		this.template.awaitResult("../chat/completions?x=1 #").block(WAIT);
+		assertThat(take().getUrl().encodedPath())
+			.isEqualTo("/api/paas/v4/async-result/..%2Fchat%2Fcompletions%3Fx%3D1%20%23");
+	}
+
+	@Test
 	void aFailedTaskIsAnErrorWithTheServersReason() {
 		this.server.enqueue(json(200, PROCESSING));
 		this.server.enqueue(json(200, """
