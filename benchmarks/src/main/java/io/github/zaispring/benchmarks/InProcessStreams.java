@@ -47,9 +47,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * chunk is measured, on one thread, with the thread's own CPU time and allocated bytes.
  * <p>
  * {@code java -cp zai-benchmarks.jar io.github.zaispring.benchmarks.InProcessStreams
- * [systems] [rounds] [streamsPerRound]}; systems are {@code baseline},
- * {@code starter-no-obs} and {@code starter}. Prints, per system, the median of the last
- * half of the rounds.
+ * [systems] [rounds] [streamsPerRound] [calls]}; systems are {@code baseline},
+ * {@code starter-no-obs} and {@code starter}, and, with {@code lib-spring-ai-zai/*} on
+ * the class path too, {@code zai-chat-model} and {@code spring-ai-zai}. With
+ * {@code calls}, measures single calls instead of streams. Prints, per system, the median
+ * of the last half of the rounds.
  *
  * @author zai-spring-boot contributors
  */
@@ -150,6 +152,9 @@ public final class InProcessStreams {
 			case "baseline" -> new WebClientBaseline(baseUrl, 100, (builder) -> builder.filter(answer()));
 			case "starter-no-obs" -> new StarterClient(new Class<?>[] { Answering.class }, baseUrl, 100, false);
 			case "starter" -> new StarterClient(new Class<?>[] { Answering.class }, baseUrl, 100, true);
+			// these two need lib-spring-ai-zai on the class path
+			case "zai-chat-model" -> new SpringAiZaiClient(new Class<?>[] { Answering.class }, baseUrl, 100, false);
+			case "spring-ai-zai" -> new SpringAiZaiClient(new Class<?>[] { Answering.class }, baseUrl, 100, true);
 			default -> throw new IllegalArgumentException("Unknown system " + system);
 		};
 	}

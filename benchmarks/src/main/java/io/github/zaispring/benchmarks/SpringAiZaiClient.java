@@ -59,7 +59,16 @@ final class SpringAiZaiClient implements BenchClient {
 	private final boolean viaChatClient;
 
 	SpringAiZaiClient(String baseUrl, int maxConnections, boolean viaChatClient) {
-		this.context = new SpringApplicationBuilder(SpringAiApplication.class).web(WebApplicationType.NONE)
+		this(new Class<?>[0], baseUrl, maxConnections, viaChatClient);
+	}
+
+	/**
+	 * Create the client in an application that also has the given configuration classes,
+	 * such as the one of {@link InProcessStreams} that answers without a network.
+	 */
+	SpringAiZaiClient(Class<?>[] extraSources, String baseUrl, int maxConnections, boolean viaChatClient) {
+		this.context = new SpringApplicationBuilder(SpringAiApplication.class).sources(extraSources)
+			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("zai.api-key=id.secret", "zai.base-url=" + baseUrl,
 					"zai.pool.max-connections=" + maxConnections, "spring.main.banner-mode=off",
