@@ -28,6 +28,7 @@ import io.github.zaispring.chat.ChatCompletionChunk;
 import io.github.zaispring.chat.Choice;
 import io.github.zaispring.chat.ChunkChoice;
 import io.github.zaispring.chat.FinishReason;
+import io.github.zaispring.chat.FunctionCall;
 import io.github.zaispring.chat.ToolCall;
 import io.github.zaispring.chat.Usage;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,9 @@ import org.springframework.ai.chat.model.Generation;
  * @author zai-spring-boot contributors
  */
 final class ResponseMapper {
+
+	/** The usage of a chunk without any: stateless, so one serves every chunk. */
+	private static final EmptyUsage NO_USAGE = new EmptyUsage();
 
 	private ResponseMapper() {
 	}
@@ -81,19 +85,20 @@ final class ResponseMapper {
 		AssistantMessage message = AssistantMessage.builder()
 			.content((content != null) ? content : "")
 			.properties(properties)
-			.toolCalls(
-					toolCalls.stream()
-						.map((call) -> new AssistantMessage.ToolCall((call.id() != null) ? call.id() : "", "function",
-								(call.function() != null && call.function().name() != null) ? call.function().name()
-										: "",
-								(call.function() != null) ? call.function().arguments() : "{}"))
-						.toList())
+			.toolCalls(toolCalls.isEmpty() ? List.of() : toolCalls.stream().map(ResponseMapper::toolCall).toList())
 			.build();
 		ChatGenerationMetadata.Builder metadata = ChatGenerationMetadata.builder().finishReason(reason);
 		if (finishReason == FinishReason.SENSITIVE) {
 			metadata.contentFilter("sensitive");
 		}
 		return new Generation(message, metadata.build());
+	}
+
+	private static AssistantMessage.ToolCall toolCall(ToolCall call) {
+		FunctionCall function = call.function();
+		return new AssistantMessage.ToolCall((call.id() != null) ? call.id() : "", "function",
+				(function != null && function.name() != null) ? function.name() : "",
+				(function != null) ? function.arguments() : "{}");
 	}
 
 	private static String finishReason(@Nullable FinishReason finishReason, @Nullable String value) {
@@ -120,7 +125,7 @@ final class ResponseMapper {
 
 	static org.springframework.ai.chat.metadata.Usage usage(@Nullable Usage usage) {
 		if (usage == null) {
-			return new EmptyUsage();
+			return NO_USAGE;
 		}
 		Integer cached = usage.cachedTokens();
 		return new DefaultUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), usage,
