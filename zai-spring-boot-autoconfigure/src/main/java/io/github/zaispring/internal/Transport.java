@@ -153,8 +153,7 @@ final class Transport {
 	}
 
 	private Target target(String path) {
-		Target target = this.targets.get(path);
-		return (target != null) ? target : this.targets.computeIfAbsent(path, (key) -> Target.of(this.uris, key));
+		return this.targets.computeIfAbsent(path, (key) -> Target.of(this.uris, key));
 	}
 
 	@SuppressWarnings("unchecked")
