@@ -123,6 +123,14 @@ final class RedisKeyPermits {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
 			this.queued.incrementAndGet();
+			// before the permit or the rejection reaches the caller, as the local limiter
+			// does: who has the outcome must not still be counted as queued
+			AtomicBoolean left = new AtomicBoolean();
+			Runnable leave = () -> {
+				if (left.compareAndSet(false, true)) {
+					this.queued.decrementAndGet();
+				}
+			};
 			this.limiter.listener().onQueued(this.key);
 			// Redisson's own wait ends at the maximum wait; the timeout only bounds a
 			// Redis that stopped answering meanwhile
@@ -138,7 +146,8 @@ final class RedisKeyPermits {
 					this.limiter.listener().onRejected(this.key, since(start));
 					return Mono.error(this.limiter.limitReached(this.key));
 				}))
-				.doFinally((signal) -> this.queued.decrementAndGet());
+				.doOnTerminate(leave)
+				.doOnCancel(leave);
 		});
 	}
 

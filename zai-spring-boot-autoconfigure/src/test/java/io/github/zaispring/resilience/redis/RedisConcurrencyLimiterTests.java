@@ -116,11 +116,13 @@ class RedisConcurrencyLimiterTests {
 		RedisConcurrencyLimiter limiter = limiter(redis.getPort(), 1,
 				(builder) -> builder.maxWait(Duration.ofMillis(300)));
 		Permit held = limiter.acquire(MODEL).block(WAIT);
-		StepVerifier.create(limiter.acquire(MODEL))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiRateLimitException.class)
+		StepVerifier.create(limiter.acquire(MODEL)).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(ZaiRateLimitException.class)
 				.hasMessageContaining("zai.concurrency.max-in-flight of 1 reached for model glm-4.6")
-				.hasMessageContaining("zai.concurrency.max-wait"))
-			.verify(WAIT);
+				.hasMessageContaining("zai.concurrency.max-wait");
+			// checked as the rejection arrives: it is no longer counted as queued
+			assertThat(limiter.queued(MODEL)).isZero();
+		}).verify(WAIT);
 		assertThat(limiter.queued(MODEL)).isZero();
 		held.release();
 	}
