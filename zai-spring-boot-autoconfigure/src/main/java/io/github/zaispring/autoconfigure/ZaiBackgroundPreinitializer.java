@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.zaispring.chat.ZaiChatTemplate;
 import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
 import io.github.zaispring.observation.ObservationZaiInterceptor;
-import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
+import io.github.zaispring.observation.ZaiMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -149,7 +149,7 @@ public class ZaiBackgroundPreinitializer implements ApplicationListener<Applicat
 
 		static void preinitialize() {
 			// builds the meters' builders; registers nothing
-			new ZaiChatMeterObservationHandler(new SimpleMeterRegistry());
+			new ZaiMeterObservationHandler(new SimpleMeterRegistry());
 		}
 
 	}

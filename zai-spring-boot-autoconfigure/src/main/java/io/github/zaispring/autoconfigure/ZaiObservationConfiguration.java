@@ -16,10 +16,12 @@
 
 package io.github.zaispring.autoconfigure;
 
+import java.util.Set;
+
 import io.github.resilience4j.retry.Retry;
 import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
 import io.github.zaispring.observation.ObservationZaiInterceptor;
-import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
+import io.github.zaispring.observation.ZaiMeterObservationHandler;
 import io.github.zaispring.observation.ZaiChatObservationConvention;
 import io.github.zaispring.observation.ZaiObservationConvention;
 import io.github.zaispring.observation.ZaiObservationMeterFilter;
@@ -29,6 +31,7 @@ import io.github.zaispring.resilience.ZaiConcurrencyMetrics;
 import io.github.zaispring.resilience.redis.RedisLimiterListener;
 import io.github.zaispring.resilience.redis.RedisLimiterMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,8 +40,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -73,15 +79,26 @@ class ZaiObservationConfiguration {
 	@ConditionalOnBean(MeterRegistry.class)
 	static class ZaiMeterConfiguration {
 
+		private static final String IGNORED_METERS = "management.metrics.observations.ignored-meters";
+
 		@Bean
 		static ZaiObservationMeterFilter zaiObservationMeterFilter() {
 			return new ZaiObservationMeterFilter();
 		}
 
+		/**
+		 * Records the meters of the starter's observations, ahead of Micrometer's handler
+		 * in Boot's group of meter handlers, with Boot's
+		 * {@code management.metrics.observations.ignored-meters}.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
-		ZaiChatMeterObservationHandler zaiChatMeterObservationHandler(MeterRegistry meterRegistry) {
-			return new ZaiChatMeterObservationHandler(meterRegistry);
+		ZaiMeterObservationHandler zaiMeterObservationHandler(MeterRegistry meterRegistry, Environment environment) {
+			IgnoredMeters[] ignoredMeters = Binder.get(environment)
+				.bind(IGNORED_METERS, Bindable.setOf(IgnoredMeters.class))
+				.orElse(Set.of())
+				.toArray(IgnoredMeters[]::new);
+			return new ZaiMeterObservationHandler(meterRegistry, ignoredMeters);
 		}
 
 		@Bean

@@ -17,6 +17,7 @@
 package io.github.zaispring.observation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -26,6 +27,7 @@ import io.github.zaispring.chat.ChatMessage;
 import io.github.zaispring.chat.ChatRequest;
 import io.github.zaispring.chat.Choice;
 import io.github.zaispring.chat.ContentPart;
+import io.github.zaispring.chat.FinishReason;
 import io.github.zaispring.observation.ZaiChatObservationDocumentation.HighCardinalityKeyNames;
 import io.github.zaispring.observation.ZaiChatObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
@@ -77,6 +79,14 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 	private static final KeyValue CANCELLED_FALSE = KeyValue.of(LowCardinalityKeyNames.RESPONSE_CANCELLED, "false");
 
 	private static final KeyValue ERROR_TYPE_NONE = KeyValue.of(LowCardinalityKeyNames.ERROR_TYPE, NONE);
+
+	/**
+	 * The finish reasons of an answer with one choice, by the reason's ordinal.
+	 */
+	private static final KeyValue[] ONE_FINISH_REASON = Arrays.stream(FinishReason.values())
+		.map((reason) -> KeyValue.of(HighCardinalityKeyNames.RESPONSE_FINISH_REASONS,
+				toJsonArray(List.of(reason.value()))))
+		.toArray(KeyValue[]::new);
 
 	private final boolean includeContent;
 
@@ -259,6 +269,10 @@ public class DefaultZaiChatObservationConvention implements ZaiChatObservationCo
 		ChatCompletion response = context.getResponse();
 		if (response == null) {
 			return null;
+		}
+		if (response.choices().size() == 1) {
+			FinishReason reason = response.choices().get(0).finishReason();
+			return (reason != null) ? ONE_FINISH_REASON[reason.ordinal()] : null;
 		}
 		List<String> reasons = new ArrayList<>(response.choices().size());
 		for (Choice choice : response.choices()) {

@@ -46,7 +46,7 @@ public final class ZaiObservationMeterFilter implements MeterFilter {
 	public Meter.Id map(Meter.Id id) {
 		if (!id.getName().startsWith(DefaultZaiChatObservationConvention.NAME)
 				|| !DefaultZaiChatObservationConvention.PROVIDER_NAME.equals(id.getTag("gen_ai.provider.name"))
-				|| id.getName().startsWith(ZaiChatMeterObservationHandler.TIME_TO_FIRST_CHUNK)) {
+				|| id.getName().startsWith(ZaiMeterObservationHandler.TIME_TO_FIRST_CHUNK)) {
 			return id;
 		}
 		List<Tag> tags = new ArrayList<>();

@@ -26,7 +26,7 @@ import io.github.zaispring.QuietOutput;
 import io.github.zaispring.chat.ZaiChatOperations;
 import io.github.zaispring.observation.DefaultZaiChatObservationConvention;
 import io.github.zaispring.observation.ObservationZaiInterceptor;
-import io.github.zaispring.observation.ZaiChatMeterObservationHandler;
+import io.github.zaispring.observation.ZaiMeterObservationHandler;
 import io.github.zaispring.observation.ZaiChatObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -90,7 +90,7 @@ class ZaiObservationAutoConfigurationTests {
 	void recordsTheOperationTimerAndTokenUsage() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(ObservationZaiInterceptor.class)
-				.hasSingleBean(ZaiChatMeterObservationHandler.class);
+				.hasSingleBean(ZaiMeterObservationHandler.class);
 			this.server.enqueue(json(REPLY));
 			context.getBean(ZaiChatOperations.class).chat("hi").block(WAIT);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -109,6 +109,24 @@ class ZaiObservationAutoConfigurationTests {
 			assertThat(meters.get("http.client.requests").tag("uri", "/api/paas/v4/chat/completions").timer().count())
 				.as("the URI template is recorded although the request is given its URI ready-made")
 				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void honoursBootsIgnoredMeters() {
+		this.contextRunner.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+			.run((context) -> {
+				this.server.enqueue(json(REPLY));
+				context.getBean(ZaiChatOperations.class).chat("hi").block(WAIT);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("gen_ai.client.operation").timer().count()).isOne();
+				assertThat(meters.find("gen_ai.client.operation.active").longTaskTimers()).isEmpty();
+			});
+		this.contextRunner.run((context) -> {
+			this.server.enqueue(json(REPLY));
+			context.getBean(ZaiChatOperations.class).chat("hi").block(WAIT);
+			assertThat(context.getBean(MeterRegistry.class).find("gen_ai.client.operation.active").longTaskTimers())
+				.hasSize(1);
 		});
 	}
 
@@ -185,7 +203,7 @@ class ZaiObservationAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run((context) -> {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(ObservationZaiInterceptor.class)
-				.doesNotHaveBean(ZaiChatMeterObservationHandler.class);
+				.doesNotHaveBean(ZaiMeterObservationHandler.class);
 			this.server.enqueue(json(REPLY));
 			assertThat(context.getBean(ZaiChatOperations.class).chat("hi").block(WAIT)).isEqualTo("Olá!");
 		});

@@ -18,11 +18,16 @@ package io.github.zaispring.observation;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.zaispring.ZaiQuotaExceededException;
 import io.github.zaispring.ZaiTimeoutException;
+import io.github.zaispring.chat.ChatCompletion;
+import io.github.zaispring.chat.ChatCompletionMessage;
 import io.github.zaispring.chat.ChatMessage;
 import io.github.zaispring.chat.ChatRequest;
+import io.github.zaispring.chat.Choice;
+import io.github.zaispring.chat.FinishReason;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
@@ -91,6 +96,23 @@ class DefaultZaiChatObservationConventionTests {
 				KeyValue.of("gen_ai.response.id", "task-2"),
 				KeyValue.of("gen_ai.response.finish_reasons", "[\"length\"]"),
 				KeyValue.of("zai.request.attempts", "2"));
+	}
+
+	@Test
+	void finishReasonsListEveryChoiceThatHasOne() {
+		ZaiChatObservationContext context = ObservationFixtures.callContext();
+		context.setResponse(new ChatCompletion("task-5", null, null, "glm-4.6",
+				List.of(new Choice(0, new ChatCompletionMessage("assistant", "a", null, null), FinishReason.STOP),
+						new Choice(1, new ChatCompletionMessage("assistant", "b", null, null), null),
+						new Choice(2, new ChatCompletionMessage("assistant", "c", null, null), null, "halted")),
+				null, null));
+		assertThat(this.convention.getHighCardinalityKeyValues(context))
+			.contains(KeyValue.of("gen_ai.response.finish_reasons", "[\"stop\",\"unknown\"]"));
+		context.setResponse(new ChatCompletion("task-6", null, null, "glm-4.6",
+				List.of(new Choice(0, new ChatCompletionMessage("assistant", "a", null, null), (FinishReason) null)),
+				null, null));
+		assertThat(this.convention.getHighCardinalityKeyValues(context))
+			.noneMatch((keyValue) -> keyValue.getKey().equals("gen_ai.response.finish_reasons"));
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -249,8 +250,8 @@ class ObservedZaiChatTemplateTests {
 	private static ObservationRegistry meteredRegistry(SimpleMeterRegistry meters) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig()
-			.observationHandler(new DefaultMeterObservationHandler(meters))
-			.observationHandler(new ZaiChatMeterObservationHandler(meters));
+			.observationHandler(new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(meters),
+					new DefaultMeterObservationHandler(meters)));
 		return registry;
 	}
 

@@ -24,6 +24,7 @@ import java.util.List;
 import io.github.zaispring.embedding.ZaiEmbeddingTemplate;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -111,8 +112,8 @@ class ObservedZaiEmbeddingTemplateTests {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig()
-			.observationHandler(new DefaultMeterObservationHandler(meters))
-			.observationHandler(new ZaiChatMeterObservationHandler(meters));
+			.observationHandler(new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(meters),
+					new DefaultMeterObservationHandler(meters)));
 		this.server.enqueue(json(REPLY));
 		try (ZaiEmbeddingTemplate template = template(registry)) {
 			template.embed(List.of("a", "b")).block(WAIT);

@@ -17,6 +17,8 @@
 package io.github.zaispring.observation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,32 +27,41 @@ import io.github.zaispring.chat.ChatCompletionMessage;
 import io.github.zaispring.chat.Choice;
 import io.github.zaispring.chat.FinishReason;
 import io.github.zaispring.chat.Usage;
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.Ordered;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ZaiChatMeterObservationHandler}.
+ * Tests for {@link ZaiMeterObservationHandler}.
  *
  * @author zai-spring-boot contributors
  */
-class ZaiChatMeterObservationHandlerTests {
+class ZaiMeterObservationHandlerTests {
 
 	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 
 	private final ObservationRegistry observationRegistry = ObservationRegistry.create();
 
-	ZaiChatMeterObservationHandlerTests() {
+	ZaiMeterObservationHandlerTests() {
 		this.observationRegistry.observationConfig()
-			.observationHandler(new DefaultMeterObservationHandler(this.meterRegistry))
-			.observationHandler(new ZaiChatMeterObservationHandler(this.meterRegistry));
+			.observationHandler(
+					new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(this.meterRegistry),
+							new DefaultMeterObservationHandler(this.meterRegistry)));
 	}
 
 	@Test
@@ -159,12 +170,106 @@ class ZaiChatMeterObservationHandlerTests {
 		assertThat(tokens("reasoning").count()).isOne();
 	}
 
-	private void observe(ZaiChatObservationContext context, @Nullable ChatCompletion response) {
-		Observation observation = ZaiChatObservationDocumentation.CHAT_OPERATION
-			.observation(null, new DefaultZaiChatObservationConvention(), () -> context, this.observationRegistry)
-			.start();
-		context.setResponse(response);
+	@Test
+	void recordsTheTimerAndLongTaskTimerAsMicrometersHandlerDoes() {
+		// the same observations, recorded once by this handler ahead of Micrometer's and
+		// once by Micrometer's alone: the same meters with the same tags and counts
+		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
+		ObservationRegistry reference = ObservationRegistry.create();
+		reference.observationConfig().observationHandler(new DefaultMeterObservationHandler(micrometers));
+		for (ObservationRegistry registry : List.of(this.observationRegistry, reference)) {
+			registry.observationConfig()
+				.observationFilter((context) -> context.addLowCardinalityKeyValue(KeyValue.of("region", "eu")));
+			observe(registry, ObservationFixtures.callContext(), ObservationFixtures.completion(), null);
+			observe(registry, ObservationFixtures.callContext(), ObservationFixtures.completion(), null);
+			observe(registry, ObservationFixtures.callContext(), null, new IllegalStateException("boom"));
+			ZaiChatObservationContext cancelled = ObservationFixtures.streamContext();
+			cancelled.setCancelled(true);
+			observe(registry, cancelled, null, null);
+		}
+		assertThat(operationMeters(this.meterRegistry)).isEqualTo(operationMeters(micrometers))
+			.anyMatch((meter) -> meter.startsWith("gen_ai.client.operation.active ") && !meter.contains("region"))
+			.anyMatch((meter) -> meter.contains("tag(error=IllegalStateException)") && meter.endsWith(" 1"))
+			.anyMatch((meter) -> meter.contains("tag(region=eu)") && meter.endsWith(" 2"));
+	}
+
+	@Test
+	void theLongTaskTimerCountsCallsUnderWay() {
+		Observation observation = start(this.observationRegistry, ObservationFixtures.callContext());
+		LongTaskTimer active = this.meterRegistry.get("gen_ai.client.operation.active").longTaskTimer();
+		assertThat(active.activeTasks()).isOne();
 		observation.stop();
+		assertThat(active.activeTasks()).isZero();
+	}
+
+	@Test
+	void ignoredLongTaskTimerIsNotRecorded() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig()
+			.observationHandler(new ZaiMeterObservationHandler(meters, IgnoredMeters.LONG_TASK_TIMER));
+		observe(registry, ObservationFixtures.callContext(), ObservationFixtures.completion(), null);
+		assertThat(meters.find("gen_ai.client.operation.active").longTaskTimers()).isEmpty();
+		assertThat(meters.get("gen_ai.client.operation").timer().count()).isOne();
+	}
+
+	@Test
+	void aMeterRemovedFromTheRegistryIsRegisteredAgainOnTheNextCall() {
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		this.meterRegistry.remove(this.meterRegistry.get("gen_ai.client.operation").timer());
+		this.meterRegistry.remove(tokens("input"));
+		observe(ObservationFixtures.callContext(), ObservationFixtures.completion());
+		assertThat(this.meterRegistry.get("gen_ai.client.operation").timer().count()).isOne();
+		assertThat(tokens("input").count()).isOne();
+	}
+
+	@Test
+	void eventsAreCountedAsMicrometersHandlerCountsThem() {
+		Observation observation = start(this.observationRegistry, ObservationFixtures.callContext());
+		observation.event(Observation.Event.of("retried"));
+		observation.stop();
+		assertThat(this.meterRegistry.get("gen_ai.client.operation.retried")
+			.tag("gen_ai.request.model", "glm-4.6")
+			.counter()
+			.count()).isOne();
+	}
+
+	@Test
+	void isOrderedAheadOfHandlersWithoutAnOrder() {
+		assertThat(new ZaiMeterObservationHandler(this.meterRegistry).getOrder()).isLessThan(Ordered.LOWEST_PRECEDENCE);
+	}
+
+	private static List<String> operationMeters(MeterRegistry registry) {
+		List<String> meters = new ArrayList<>();
+		for (Meter meter : registry.getMeters()) {
+			Meter.Id id = meter.getId();
+			if (id.getName().startsWith("gen_ai.client.operation")) {
+				long count = (meter instanceof Timer timer) ? timer.count() : ((LongTaskTimer) meter).activeTasks();
+				meters.add(id.getName() + " " + id.getTags() + " " + count);
+			}
+		}
+		Collections.sort(meters);
+		return meters;
+	}
+
+	private static void observe(ObservationRegistry registry, ZaiChatObservationContext context,
+			@Nullable ChatCompletion response, @Nullable Throwable error) {
+		Observation observation = start(registry, context);
+		context.setResponse(response);
+		if (error != null) {
+			observation.error(error);
+		}
+		observation.stop();
+	}
+
+	private static Observation start(ObservationRegistry registry, ZaiChatObservationContext context) {
+		return ZaiChatObservationDocumentation.CHAT_OPERATION
+			.observation(null, new DefaultZaiChatObservationConvention(), () -> context, registry)
+			.start();
+	}
+
+	private void observe(ZaiChatObservationContext context, @Nullable ChatCompletion response) {
+		observe(this.observationRegistry, context, response, null);
 	}
 
 	private DistributionSummary tokens(String type) {
