@@ -18,6 +18,7 @@ package io.github.zaispring.internal;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -70,7 +71,17 @@ final class Transport {
 	 */
 	static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
-	private final WebClient webClient;
+	/**
+	 * Clients for JSON answers, for event streams and for requests without a body, each
+	 * with its {@code Accept} and {@code Content-Type} as default headers: headers set on
+	 * a request are copied through a case-insensitive view of their names on every
+	 * request (see BENCHMARKS.md), default headers are not.
+	 */
+	private final WebClient answers;
+
+	private final WebClient streams;
+
+	private final WebClient noBody;
 
 	private final ZaiErrorDecoder errorDecoder;
 
@@ -97,7 +108,7 @@ final class Transport {
 		this.connectTimeout = settings.connectTimeout();
 		// as WebClient.Builder.baseUrl(..) would make it
 		this.uris = new DefaultUriBuilderFactory(settings.baseUrl());
-		this.webClient = settings.webClientBuilder()
+		WebClient.Builder builder = settings.webClientBuilder()
 			.get()
 			.clone()
 			.clientConnector(ReactorConnectors.connector(pool, settings.connectTimeout()))
@@ -109,8 +120,10 @@ final class Transport {
 				}
 			})
 			.filter(new ExchangeLogging())
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_IN_MEMORY_SIZE))
-			.build();
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_IN_MEMORY_SIZE));
+		this.answers = withHeaders(builder, MediaType.APPLICATION_JSON, true);
+		this.streams = withHeaders(builder, MediaType.TEXT_EVENT_STREAM, true);
+		this.noBody = withHeaders(builder, MediaType.APPLICATION_JSON, false);
 		this.errorDecoder = new ZaiErrorDecoder(WireJson.decoder());
 		this.sseDecoder = new SseDataDecoder(this.errorDecoder);
 		this.bodyLogging = new BodyLogging(settings.logBodies());
@@ -125,17 +138,20 @@ final class Transport {
 		Operation<Q, R> operation = call.operation();
 		PayloadReader<R> reader = reader(operation.responseType());
 		Target target = target(operation.path());
-		WebClient.RequestBodySpec spec = this.webClient.method(operation.method())
+		boolean hasBody = call.body().length > 0;
+		WebClient client = !hasBody ? this.noBody : operation.streaming() ? this.streams : this.answers;
+		WebClient.RequestBodySpec spec = client.method(operation.method())
 			.uri(target.uri(this.uris, operation.uriVariables().apply(call.request())))
 			.attribute(URI_TEMPLATE_ATTRIBUTE, target.template())
-			.attribute(ExchangeLogging.CALL_ATTRIBUTE, call)
-			.accept(operation.streaming() ? MediaType.TEXT_EVENT_STREAM : MediaType.APPLICATION_JSON);
+			.attribute(ExchangeLogging.CALL_ATTRIBUTE, call);
+		if (!hasBody && operation.streaming()) {
+			spec.accept(MediaType.TEXT_EVENT_STREAM);
+		}
 		Map<String, String> headers = call.headers();
 		if (!headers.isEmpty()) {
 			spec.headers((httpHeaders) -> headers.forEach(httpHeaders::set));
 		}
-		WebClient.RequestHeadersSpec<?> request = (call.body().length == 0) ? spec
-				: spec.contentType(MediaType.APPLICATION_JSON).bodyValue(call.body());
+		WebClient.RequestHeadersSpec<?> request = hasBody ? spec.bodyValue(call.body()) : spec;
 		Flux<R> exchange = request.exchangeToFlux((response) -> {
 			if (!response.statusCode().is2xxSuccessful()) {
 				return this.<R>errorOf(response, call).flux();
@@ -150,6 +166,15 @@ final class Transport {
 			exchange = exchange.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body()));
 		}
 		return exchange.onErrorMap((ex) -> translate(ex, call));
+	}
+
+	private static WebClient withHeaders(WebClient.Builder builder, MediaType accept, boolean jsonBody) {
+		return builder.clone().defaultHeaders((headers) -> {
+			headers.setAccept(List.of(accept));
+			if (jsonBody) {
+				headers.setContentType(MediaType.APPLICATION_JSON);
+			}
+		}).build();
 	}
 
 	private Target target(String path) {

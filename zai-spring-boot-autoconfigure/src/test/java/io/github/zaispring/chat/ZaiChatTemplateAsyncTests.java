@@ -145,6 +145,18 @@ class ZaiChatTemplateAsyncTests {
 	}
 
 	@Test
+	void aResultIsFetchedWithAGetThatAcceptsJsonAndSendsNoBodyOrContentType() throws Exception {
+		this.server.enqueue(json(200, SUCCESS));
+		this.template.awaitResult(TASK).block(WAIT);
+		RecordedRequest request = take();
+		assertThat(request.getMethod()).isEqualTo("GET");
+		assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
+		assertThat(request.getHeaders().get("Content-Type")).isNull();
+		assertThat(request.getBody()).satisfiesAnyOf((body) -> assertThat(body).isNull(),
+				(body) -> assertThat(body.size()).isZero());
+	}
+
+	@Test
 	void aFailedTaskIsAnErrorWithTheServersReason() {
 		this.server.enqueue(json(200, PROCESSING));
 		this.server.enqueue(json(200, """
