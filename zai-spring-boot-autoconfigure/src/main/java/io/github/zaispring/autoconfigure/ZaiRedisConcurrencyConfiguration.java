@@ -21,6 +21,7 @@ import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -41,8 +42,9 @@ class ZaiRedisConcurrencyConfiguration {
 
 	@Bean
 	ZaiRedisLimiterFactory zaiRedisLimiterFactory(ZaiProperties properties, Environment environment,
-			ObjectProvider<RedissonClient> redissonClient) {
-		return new ZaiRedisLimiterFactory(properties, ZaiRedisConnection.of(environment), redissonClient.getIfUnique());
+			ObjectProvider<RedissonClient> redissonClient, ObjectProvider<SslBundles> sslBundles) {
+		return new ZaiRedisLimiterFactory(properties, ZaiRedisConnection.of(environment), redissonClient.getIfUnique(),
+				sslBundles.getIfAvailable());
 	}
 
 }

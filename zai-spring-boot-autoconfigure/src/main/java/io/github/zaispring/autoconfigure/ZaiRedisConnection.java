@@ -31,6 +31,10 @@ import org.redisson.config.SingleServerConfig;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
@@ -38,7 +42,8 @@ import org.springframework.util.StringUtils;
  * The Redis of the fleet-wide concurrency limit, as Spring Boot's
  * {@code spring.data.redis.*} properties describe it, read with the binder so that they
  * apply with or without Boot's Redis starter: a single server (host, port, or url),
- * sentinel or cluster; username, password, database, SSL, timeouts and client name.
+ * sentinel or cluster; username, password, database, SSL (with Boot's SSL bundles, as
+ * {@code spring.data.redis.ssl.bundle} names one), timeouts and client name.
  *
  * @author zai-spring-boot contributors
  */
@@ -84,9 +89,14 @@ final class ZaiRedisConnection {
 	 * Build the Redisson configuration: connect on first use, with the given connect
 	 * timeout unless {@code spring.data.redis.connect-timeout} is set.
 	 * @param connectTimeout the default connect timeout ({@code zai.connect-timeout})
+	 * @param sslBundles the application's SSL bundles, where
+	 * {@code spring.data.redis.ssl.bundle} looks its bundle up; {@code null} when the
+	 * application has none
 	 * @return the configuration
+	 * @throws ZaiConfigurationException when {@code spring.data.redis.ssl.bundle} names a
+	 * bundle that is not there
 	 */
-	Config toRedissonConfig(Duration connectTimeout) {
+	Config toRedissonConfig(Duration connectTimeout, @Nullable SslBundles sslBundles) {
 		DataRedis redis = this.properties;
 		Config config = new Config();
 		config.setLazyInitialization(true);
@@ -134,7 +144,41 @@ final class ZaiRedisConnection {
 		if (StringUtils.hasText(redis.getClientName())) {
 			server.setClientName(redis.getClientName());
 		}
+		if (ssl && redis.getSsl().getBundle() != null) {
+			applySslBundle(config, sslBundle(redis.getSsl().getBundle(), sslBundles));
+		}
 		return config;
+	}
+
+	private static SslBundle sslBundle(String name, @Nullable SslBundles sslBundles) {
+		String property = PREFIX + ".ssl.bundle";
+		if (sslBundles == null) {
+			throw new ZaiConfigurationException(property, property + " is '" + name
+					+ "', but the application has no SSL bundles: define the bundle under spring.ssl.bundle.pem." + name
+					+ " or spring.ssl.bundle.jks." + name, name);
+		}
+		try {
+			return sslBundles.getBundle(name);
+		}
+		catch (NoSuchSslBundleException ex) {
+			List<String> names = sslBundles.getBundleNames();
+			throw new ZaiConfigurationException(property,
+					property + " is '" + name + "', which is not one of the application's SSL bundles " + names
+							+ ": define it under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name,
+					names.isEmpty() ? name : names.get(0));
+		}
+	}
+
+	private static void applySslBundle(Config config, SslBundle bundle) {
+		config.setSslTrustManagerFactory(bundle.getManagers().getTrustManagerFactory());
+		config.setSslKeyManagerFactory(bundle.getManagers().getKeyManagerFactory());
+		SslOptions options = bundle.getOptions();
+		if (options.getEnabledProtocols() != null) {
+			config.setSslProtocols(options.getEnabledProtocols());
+		}
+		if (options.getCiphers() != null) {
+			config.setSslCiphers(options.getCiphers());
+		}
 	}
 
 	private Endpoint endpoint() {
@@ -286,14 +330,29 @@ final class ZaiRedisConnection {
 
 		static class Ssl {
 
-			private boolean enabled;
+			private @Nullable Boolean enabled;
 
+			private @Nullable String bundle;
+
+			/**
+			 * Whether to connect with SSL: as {@code enabled} says, or, when it is not
+			 * set, whether a bundle is named (as Spring Boot reads it).
+			 * @return whether to connect with SSL
+			 */
 			public boolean isEnabled() {
-				return this.enabled;
+				return (this.enabled != null) ? this.enabled : this.bundle != null;
 			}
 
 			public void setEnabled(boolean enabled) {
 				this.enabled = enabled;
+			}
+
+			public @Nullable String getBundle() {
+				return this.bundle;
+			}
+
+			public void setBundle(@Nullable String bundle) {
+				this.bundle = bundle;
 			}
 
 		}

@@ -28,12 +28,14 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.RedissonReactiveClient;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Creates the {@link RedisConcurrencyLimiter}s of the application on one Redisson client:
  * the application's own {@link RedissonClient} bean when it has one, else a client of its
- * own built from {@code spring.data.redis.*} when first needed, which connects to Redis
- * on its first command, and is shut down with the application context.
+ * own built from {@code spring.data.redis.*} (and the SSL bundle it names) when first
+ * needed, which connects to Redis on its first command, and is shut down with the
+ * application context.
  *
  * @author zai-spring-boot contributors
  */
@@ -45,15 +47,18 @@ final class ZaiRedisLimiterFactory implements ZaiFleetLimiterFactory, Disposable
 
 	private final @Nullable RedissonClient applicationClient;
 
+	private final @Nullable SslBundles sslBundles;
+
 	private final List<RedisConcurrencyLimiter> limiters = new CopyOnWriteArrayList<>();
 
 	private @Nullable RedissonClient ownClient;
 
 	ZaiRedisLimiterFactory(ZaiProperties properties, ZaiRedisConnection connection,
-			@Nullable RedissonClient applicationClient) {
+			@Nullable RedissonClient applicationClient, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
 		this.connection = connection;
 		this.applicationClient = applicationClient;
+		this.sslBundles = sslBundles;
 	}
 
 	@Override
@@ -83,7 +88,8 @@ final class ZaiRedisLimiterFactory implements ZaiFleetLimiterFactory, Disposable
 			return this.applicationClient.reactive();
 		}
 		if (this.ownClient == null) {
-			this.ownClient = Redisson.create(this.connection.toRedissonConfig(this.properties.getConnectTimeout()));
+			this.ownClient = Redisson
+				.create(this.connection.toRedissonConfig(this.properties.getConnectTimeout(), this.sslBundles));
 		}
 		return this.ownClient.reactive();
 	}

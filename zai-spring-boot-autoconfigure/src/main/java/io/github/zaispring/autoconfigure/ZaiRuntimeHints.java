@@ -35,6 +35,7 @@ import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
@@ -109,6 +110,9 @@ final class ZaiRuntimeHints implements RuntimeHintsRegistrar {
 		for (String typeName : PRESENCE_CHECKED_TYPES) {
 			hints.reflection().registerTypeIfPresent(classLoader, typeName);
 		}
+		// bound by the Redis limiter from spring.data.redis.*, with or without Boot's
+		// Redis starter
+		BindableRuntimeHintsRegistrar.forTypes(ZaiRedisConnection.DataRedis.class).registerHints(hints, classLoader);
 	}
 
 	/**

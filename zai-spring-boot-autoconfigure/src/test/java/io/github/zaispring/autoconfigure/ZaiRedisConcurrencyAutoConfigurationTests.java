@@ -241,7 +241,7 @@ class ZaiRedisConcurrencyAutoConfigurationTests {
 			.run((context) -> {
 				ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment());
 				assertThat(connection.describe()).isEqualTo("redis.example:6380").doesNotContain("pa55");
-				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10));
+				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10), null);
 				assertThat(config.isLazyInitialization()).isTrue();
 				assertThat(config.getUsername()).isEqualTo("user");
 				assertThat(config.getPassword()).isEqualTo("pa55");
@@ -261,7 +261,7 @@ class ZaiRedisConcurrencyAutoConfigurationTests {
 			.run((context) -> {
 				ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment());
 				assertThat(connection.describe()).isEqualTo("sentinel master mymaster at s1:26379,s2:26379");
-				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10));
+				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10), null);
 				assertThat(config.useSentinelServers().getSentinelAddresses()).containsExactly("rediss://s1:26379",
 						"rediss://s2:26379");
 				assertThat(config.useSentinelServers().getConnectTimeout()).isEqualTo(3000);
@@ -269,7 +269,7 @@ class ZaiRedisConcurrencyAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("spring.data.redis.cluster.nodes=c1:7000,c2:7000").run((context) -> {
 			ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment());
 			assertThat(connection.describe()).isEqualTo("cluster c1:7000,c2:7000");
-			assertThat(connection.toRedissonConfig(Duration.ofSeconds(10)).useClusterServers().getNodeAddresses())
+			assertThat(connection.toRedissonConfig(Duration.ofSeconds(10), null).useClusterServers().getNodeAddresses())
 				.containsExactly("redis://c1:7000", "redis://c2:7000");
 		});
 	}

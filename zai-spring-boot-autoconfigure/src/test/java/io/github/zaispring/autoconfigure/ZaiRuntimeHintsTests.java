@@ -154,6 +154,18 @@ class ZaiRuntimeHintsTests {
 	}
 
 	@Test
+	void registersThePropertiesOfSpringDataRedisThatTheRedisLimiterBinds() {
+		assertThat(RuntimeHintsPredicates.reflection().onType(ZaiRedisConnection.DataRedis.class)).accepts(this.hints);
+		assertThat(
+				RuntimeHintsPredicates.reflection().onMethodInvocation(ZaiRedisConnection.DataRedis.class, "setHost"))
+			.accepts(this.hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation(ZaiRedisConnection.DataRedis.Ssl.class, "setBundle")).accepts(this.hints);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation(ZaiRedisConnection.DataRedis.Sentinel.class, "setNodes")).accepts(this.hints);
+	}
+
+	@Test
 	void registersTheVersionResourceThatExists() {
 		assertThat(new ClassPathResource(ZaiRuntimeHints.VERSION_RESOURCE).exists()).isTrue();
 		assertThat(RuntimeHintsPredicates.resource().forResource(ZaiRuntimeHints.VERSION_RESOURCE)).accepts(this.hints);

@@ -78,11 +78,19 @@ public final class RedisServer
 
 	private static final int BIND_ATTEMPTS = 5;
 
+	private static final String TLS_CERTIFICATE = "redis.crt";
+
+	private static final String TLS_PRIVATE_KEY = "redis.key";
+
 	private final Path executable;
 
 	private final boolean ci;
 
+	private final boolean tls;
+
 	private int port;
+
+	private int tlsPort;
 
 	private @Nullable Process process;
 
@@ -97,12 +105,31 @@ public final class RedisServer
 	 * the environment.
 	 */
 	public RedisServer() {
-		this(DEFAULT_EXECUTABLE, System.getenv());
+		this(DEFAULT_EXECUTABLE, System.getenv(), false);
 	}
 
 	RedisServer(Path executable, Map<String, String> environment) {
+		this(executable, environment, false);
+	}
+
+	private RedisServer(Path executable, Map<String, String> environment, boolean tls) {
 		this.executable = executable;
 		this.ci = "true".equalsIgnoreCase(environment.get("CI"));
+		this.tls = tls;
+	}
+
+	/**
+	 * A server that also listens with TLS on a port of its own, and only lets in clients
+	 * whose certificate it trusts: its own self-signed certificate for 127.0.0.1 and
+	 * {@code localhost}, made with the JDK's {@code keytool} when it first starts. The
+	 * plain port stays open for {@link #execute(String...)}.
+	 * @return the server
+	 * @see #getTlsPort()
+	 * @see #getCertificate()
+	 * @see #getPrivateKey()
+	 */
+	public static RedisServer withTls() {
+		return new RedisServer(DEFAULT_EXECUTABLE, System.getenv(), true);
 	}
 
 	/**
@@ -176,6 +203,44 @@ public final class RedisServer
 	}
 
 	/**
+	 * The port the server listens on with TLS.
+	 * @return the port
+	 * @throws IllegalStateException if the server was not made {@link #withTls()}, or was
+	 * never started
+	 */
+	public int getTlsPort() {
+		if (!this.tls) {
+			throw new IllegalStateException("The Redis server was not made with TLS; use RedisServer.withTls()");
+		}
+		getPort();
+		return this.tlsPort;
+	}
+
+	/**
+	 * The PEM file of the server's certificate, which is also the only certificate
+	 * authority it trusts for clients.
+	 * @return the file
+	 * @throws IllegalStateException if the server was not made {@link #withTls()}, or was
+	 * never started
+	 */
+	public Path getCertificate() {
+		getTlsPort();
+		return directory().resolve(TLS_CERTIFICATE);
+	}
+
+	/**
+	 * The PEM file of the private key of {@link #getCertificate()} (PKCS#8), with which a
+	 * client can prove itself to the server.
+	 * @return the file
+	 * @throws IllegalStateException if the server was not made {@link #withTls()}, or was
+	 * never started
+	 */
+	public Path getPrivateKey() {
+		getTlsPort();
+		return directory().resolve(TLS_PRIVATE_KEY);
+	}
+
+	/**
 	 * The server's address as a Redis URI, as Redisson and Lettuce take it.
 	 * @return {@code redis://127.0.0.1:<port>}
 	 */
@@ -229,16 +294,21 @@ public final class RedisServer
 					+ (this.ci ? " and CI=true requires it" : "") + "; " + INSTALL_HINT);
 		}
 		Path dir = directory();
+		if (this.tls && !Files.exists(dir.resolve(TLS_CERTIFICATE))) {
+			SelfSignedCertificate.create(dir, TLS_CERTIFICATE, TLS_PRIVATE_KEY);
+		}
 		if (this.port != 0) {
-			launch(dir, this.port);
+			launch(dir, this.port, this.tlsPort);
 			return;
 		}
 		IllegalStateException failure = null;
 		for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
 			int candidate = freePort();
+			int tlsCandidate = this.tls ? freePort() : 0;
 			try {
-				launch(dir, candidate);
+				launch(dir, candidate, tlsCandidate);
 				this.port = candidate;
+				this.tlsPort = tlsCandidate;
 				return;
 			}
 			catch (IllegalStateException ex) {
@@ -249,11 +319,17 @@ public final class RedisServer
 		throw Objects.requireNonNull(failure);
 	}
 
-	private void launch(Path dir, int candidate) {
+	private void launch(Path dir, int candidate, int tlsCandidate) {
 		Path log = dir.resolve("redis-" + candidate + ".log");
-		List<String> command = List.of(this.executable.toString(), "--bind", "127.0.0.1", "--port",
+		List<String> command = new ArrayList<>(List.of(this.executable.toString(), "--bind", "127.0.0.1", "--port",
 				String.valueOf(candidate), "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize",
-				"no", "--loglevel", "warning");
+				"no", "--loglevel", "warning"));
+		if (this.tls) {
+			String certificate = dir.resolve(TLS_CERTIFICATE).toString();
+			command.addAll(List.of("--tls-port", String.valueOf(tlsCandidate), "--tls-cert-file", certificate,
+					"--tls-key-file", dir.resolve(TLS_PRIVATE_KEY).toString(), "--tls-ca-cert-file", certificate,
+					"--tls-auth-clients", "yes"));
+		}
 		Process started;
 		try {
 			started = new ProcessBuilder(command).redirectErrorStream(true)
@@ -340,6 +416,7 @@ public final class RedisServer
 		Path dir = this.directory;
 		this.directory = null;
 		this.port = 0;
+		this.tlsPort = 0;
 		if (dir != null) {
 			delete(dir);
 		}
