@@ -34,9 +34,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTests {
 
-	/** The endpoint packages: chat, embedding, rerank, websearch, image. */
+	/** The endpoint packages: chat, embedding, rerank, websearch, image, moderation. */
 	private static final String[] ENDPOINTS = { "io.github.zaispring.chat..", "io.github.zaispring.embedding..",
-			"io.github.zaispring.rerank..", "io.github.zaispring.websearch..", "io.github.zaispring.image.." };
+			"io.github.zaispring.rerank..", "io.github.zaispring.websearch..", "io.github.zaispring.image..",
+			"io.github.zaispring.moderation.." };
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -55,7 +55,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "zai.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ZaiProperties.class)
 @Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class, ZaiImageConfiguration.class,
-		ZaiWebSearchConfiguration.class, ZaiRerankConfiguration.class, ZaiRedisConcurrencyConfiguration.class })
+		ZaiWebSearchConfiguration.class, ZaiRerankConfiguration.class, ZaiModerationConfiguration.class,
+		ZaiRedisConcurrencyConfiguration.class })
 @SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
 

@@ -95,7 +95,8 @@ public class ZaiProperties {
 			Map.entry("zai.retry.multiplier", "2"), Map.entry("zai.concurrency.max-in-flight", "5"),
 			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"),
 			Map.entry("zai.web-search.search-engine", "search-prime"), Map.entry("zai.web-search.count", "10"),
-			Map.entry("zai.rerank.model", "rerank"), Map.entry("zai.concurrency.scope", "redis"),
+			Map.entry("zai.rerank.model", "rerank"), Map.entry("zai.moderation.model", "moderation"),
+			Map.entry("zai.concurrency.scope", "redis"),
 			Map.entry("zai.concurrency.redis.key-prefix", "zai:concurrency"),
 			Map.entry("zai.concurrency.redis.fallback", "fail"));
 
@@ -123,6 +124,8 @@ public class ZaiProperties {
 	private final WebSearch webSearch = new WebSearch();
 
 	private final Rerank rerank = new Rerank();
+
+	private final Moderation moderation = new Moderation();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -235,6 +238,10 @@ public class ZaiProperties {
 
 	public Rerank getRerank() {
 		return this.rerank;
+	}
+
+	public Moderation getModeration() {
+		return this.moderation;
 	}
 
 	@Override
@@ -951,6 +958,28 @@ public class ZaiProperties {
 		public void setModel(String model) {
 			require(model != null && !model.isBlank(), "zai.rerank.model",
 					() -> "zai.rerank.model must not be empty; use a model id such as rerank");
+			this.model = model.strip();
+		}
+
+	}
+
+	/**
+	 * Defaults of moderations that leave an option unset.
+	 */
+	public static class Moderation {
+
+		/**
+		 * Model of moderations that name none.
+		 */
+		private String model = "moderation";
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.moderation.model",
+					() -> "zai.moderation.model must not be empty; use a model id such as moderation");
 			this.model = model.strip();
 		}
 

@@ -78,7 +78,8 @@ final class ZaiRuntimeHints implements RuntimeHintsRegistrar {
 	 * per endpoint family.
 	 */
 	static final List<String> WIRE_PACKAGES = List.of("io.github.zaispring.chat", "io.github.zaispring.embedding",
-			"io.github.zaispring.rerank", "io.github.zaispring.websearch", "io.github.zaispring.image");
+			"io.github.zaispring.rerank", "io.github.zaispring.websearch", "io.github.zaispring.image",
+			"io.github.zaispring.moderation");
 
 	/**
 	 * The resource {@code io.github.zaispring.internal.LibraryVersion} reads.

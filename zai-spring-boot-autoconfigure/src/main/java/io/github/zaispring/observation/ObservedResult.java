@@ -21,6 +21,7 @@ import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.TokenizerResponse;
 import io.github.zaispring.chat.Usage;
 import io.github.zaispring.embedding.EmbeddingResponse;
+import io.github.zaispring.moderation.ModerationResponse;
 import io.github.zaispring.rerank.RerankResponse;
 import io.github.zaispring.rerank.RerankUsage;
 import io.github.zaispring.websearch.WebSearchResponse;
@@ -69,6 +70,10 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 		}
 		if (answer instanceof WebSearchResponse search) {
 			return new ObservedResult(null, search.id(), null, search.requestId(), false);
+		}
+		if (answer instanceof ModerationResponse moderation) {
+			// no usage: the server counts calls, not tokens
+			return new ObservedResult(null, moderation.id(), null, moderation.requestId(), false);
 		}
 		return NONE;
 	}

@@ -62,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ZaiRuntimeHintsTests {
 
 	/** The endpoint packages of design.md, present or still to come. */
-	private static final List<String> ENDPOINT_PACKAGES = List.of("chat", "embedding", "rerank", "websearch", "image");
+	private static final List<String> ENDPOINT_PACKAGES = List.of("chat", "embedding", "rerank", "websearch", "image",
+			"moderation");
 
 	private static final MemberCategory[] ALL_DECLARED = { MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
 			MemberCategory.INVOKE_DECLARED_METHODS, MemberCategory.ACCESS_DECLARED_FIELDS };

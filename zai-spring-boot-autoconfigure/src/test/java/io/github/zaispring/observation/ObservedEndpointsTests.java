@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.zaispring.internal.ExchangeCore;
+import io.github.zaispring.moderation.ZaiModerationTemplate;
 import io.github.zaispring.rerank.ZaiRerankTemplate;
 import io.github.zaispring.websearch.ZaiWebSearchTemplate;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -111,6 +112,33 @@ class ObservedEndpointsTests {
 				assertThat(observed.getUsage().promptTokens()).isEqualTo(61);
 				assertThat(observed.getUsage().totalTokens()).isEqualTo(61);
 				assertThat(observed.getRequestId()).isEqualTo("rr-000123");
+			});
+	}
+
+	@Test
+	void observesAModerationAsOneModerationOperationWithoutTokens() {
+		this.server.enqueue(json("{\"id\":\"2026031410455503b7e9\",\"created\":1773456355000,\"request_id\":"
+				+ "\"mod-000009\",\"result_list\":[{\"content_type\":\"text\",\"risk_level\":\"PASS\","
+				+ "\"risk_type\":[]}],\"usage\":{\"moderation_text\":{\"call_count\":1}}}"));
+		ZaiModerationTemplate moderation = ZaiModerationTemplate.builder().exchangeCore(this.core).build();
+		assertThat(moderation.moderate("hello").block(WAIT).flagged()).isFalse();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("moderation moderation")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "moderation")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "moderation")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "2026031410455503b7e9")
+			.hasBeenStopped();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.satisfies((context) -> {
+				ZaiObservationContext observed = (ZaiObservationContext) context;
+				assertThat(observed.getUsage()).isNull();
+				assertThat(observed.getRequestId()).isEqualTo("mod-000009");
 			});
 	}
 
