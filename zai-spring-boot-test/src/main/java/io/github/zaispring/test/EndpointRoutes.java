@@ -36,6 +36,8 @@ enum EndpointRoutes {
 
 	RERANK(path("/rerank"), false, ZaiSearchReplies::defaultRerank),
 
+	MODERATIONS(path("/moderations"), false, ZaiModerationReplies::defaultModeration),
+
 	TOKENIZER(path("/tokenizer"), false, ZaiEndpointReplies::defaultReply),
 
 	ASYNC_CHAT(path("/async/chat/completions"), false, ZaiEndpointReplies::defaultReply),

@@ -49,8 +49,8 @@ import org.springframework.util.Assert;
  * A Z.AI API simulator: a real HTTP server on {@code 127.0.0.1} that answers
  * {@code POST …/chat/completions} under any prefix with scripted {@link ZaiReply
  * replies}, plain or streamed, records every request, and serves the other endpoints too,
- * scripted with {@link ZaiEmbeddingReplies}, {@link ZaiSearchReplies} and
- * {@link ZaiEndpointReplies}. <pre class="code">
+ * scripted with {@link ZaiEmbeddingReplies}, {@link ZaiSearchReplies},
+ * {@link ZaiModerationReplies} and {@link ZaiEndpointReplies}. <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
  *     server.enqueue(ZaiReply.text("Hello!"));
  *     ZaiChatTemplate template = ZaiChatTemplate.builder().apiKey("k").baseUrl(server.baseUrl()).build();

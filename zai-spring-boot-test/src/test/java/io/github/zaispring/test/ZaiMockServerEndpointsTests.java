@@ -21,6 +21,13 @@ import java.util.List;
 
 import io.github.zaispring.ZaiQuotaExceededException;
 import io.github.zaispring.internal.ExchangeCore;
+import io.github.zaispring.moderation.ModerationPart;
+import io.github.zaispring.moderation.ModerationRequest;
+import io.github.zaispring.moderation.ModerationResponse;
+import io.github.zaispring.moderation.ModerationResult;
+import io.github.zaispring.moderation.ModerationUsage;
+import io.github.zaispring.moderation.RiskLevel;
+import io.github.zaispring.moderation.ZaiModerationTemplate;
 import io.github.zaispring.rerank.RerankRequest;
 import io.github.zaispring.rerank.RerankResponse;
 import io.github.zaispring.rerank.RerankResult;
@@ -155,6 +162,86 @@ class ZaiMockServerEndpointsTests {
 		this.server.enqueue(ZaiReply.error(500, "500", "Internal Error"));
 		assertThat(rerank().rerank("q", List.of("a", "b")).block(WAIT).results()).hasSize(2);
 		assertThat(this.server.requestCount()).isEqualTo(2);
+	}
+
+	private ZaiModerationTemplate moderation() {
+		return ZaiModerationTemplate.builder().exchangeCore(this.core).build();
+	}
+
+	@Test
+	void answersATextModerationWithOnePassWhenNothingIsQueued() {
+		ModerationResponse response = moderation().moderate("Some user comment").block(WAIT);
+		assertThat(response.results()).containsExactly(new ModerationResult("text", "PASS", List.of()));
+		assertThat(response.flagged()).isFalse();
+		assertThat(response.usage().moderationText().callCount()).isEqualTo(1);
+		assertThat(response.created()).isGreaterThan(1_000_000_000_000L);
+		assertThat(response.id()).isNotBlank();
+		assertThat(response.requestId()).isNull();
+		ReceivedRequest request = this.server.takeRequest(WAIT);
+		assertThat(request.path()).isEqualTo("/api/paas/v4/moderations");
+		assertThat(request.model()).isEqualTo("moderation");
+	}
+
+	@Test
+	void answersAModerationOfPartsWithOneResultPerPartWhenNothingIsQueued() {
+		ModerationResponse response = moderation()
+			.moderate(ModerationRequest.builder()
+				.part(ModerationPart.text("Look at this"))
+				.part(ModerationPart.imageUrl("https://example.com/photo.jpg"))
+				.part(ModerationPart.videoUrl("https://example.com/clip.mp4"))
+				.part(ModerationPart.audioUrl("https://example.com/voice.mp3"))
+				.build())
+			.block(WAIT);
+		assertThat(response.results()).extracting(ModerationResult::contentType)
+			.containsExactly("text", "image", "video", "audio");
+		assertThat(response.results()).allSatisfy((result) -> {
+			assertThat(result.riskLevel()).isEqualTo(RiskLevel.PASS);
+			assertThat(result.riskTypes()).isEmpty();
+		});
+		assertThat(response.usage().moderationText().callCount()).isEqualTo(4);
+	}
+
+	@Test
+	void rejectsTheItemsWithTheMarkerWhenNothingIsQueued() {
+		assertThat(moderation().moderate("a " + ZaiModerationReplies.REJECT_MARKER + " comment").block(WAIT).results())
+			.containsExactly(new ModerationResult("text", "REJECT", List.of("test")));
+		ModerationResponse response = moderation()
+			.moderate(ModerationRequest.builder()
+				.part(ModerationPart.text("Look at this"))
+				.part(ModerationPart.imageUrl("https://example.com/" + ZaiModerationReplies.REJECT_MARKER + ".jpg"))
+				.build())
+			.block(WAIT);
+		assertThat(response.results()).extracting(ModerationResult::riskLevel)
+			.containsExactly(RiskLevel.PASS, RiskLevel.REJECT);
+		assertThat(response.riskLevel()).isEqualTo(RiskLevel.REJECT);
+	}
+
+	@Test
+	void echoesTheRequestIdOfAModeration() {
+		ModerationResponse response = moderation()
+			.moderate(ModerationRequest.builder().text("Some user comment").requestId("mod-req-9").build())
+			.block(WAIT);
+		assertThat(response.requestId()).isEqualTo("mod-req-9");
+	}
+
+	@Test
+	void answersAModerationWithTheQueuedResults() {
+		ModerationResult image = new ModerationResult("image", "REVIEW", List.of("porn"));
+		ModerationResult text = new ModerationResult("text", "PASS", List.of());
+		this.server.enqueue(ZaiModerationReplies.moderation(image, text));
+		ModerationResponse response = moderation().moderate("q").block(WAIT);
+		assertThat(response.results()).containsExactly(image, text);
+		assertThat(response.riskLevel()).isEqualTo(RiskLevel.REVIEW);
+		assertThat(response.usage().moderationText().callCount()).isEqualTo(2);
+	}
+
+	@Test
+	void answersAModerationWithTheQueuedResponseVerbatim() {
+		ModerationResponse queued = new ModerationResponse("2026031410455503b7e9", 1773456355000L, "mod-9",
+				List.of(new ModerationResult("text", "REJECT", List.of("politics", "violence"))),
+				new ModerationUsage(new ModerationUsage.Calls(3)));
+		this.server.enqueue(ZaiModerationReplies.moderation(queued));
+		assertThat(moderation().moderate("q").block(WAIT)).isEqualTo(queued);
 	}
 
 }

@@ -124,6 +124,21 @@ class ZaiMockServerWireTests {
 	}
 
 	@Test
+	void moderationAnswerHasTheShapeOfTheDocumentedOne() throws Exception {
+		HttpResponse<String> response = post("/api/paas/v4/moderations",
+				"{\"model\":\"moderation\",\"input\":\"hi\",\"request_id\":\"mod-9\"}", null);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = this.jsonMapper.readTree(response.body());
+		assertThat(body.propertyNames()).containsExactly("id", "created", "request_id", "result_list", "usage");
+		assertThat(body.get("id").asString()).isNotBlank();
+		assertThat(body.get("created").asLong()).isGreaterThan(1_000_000_000_000L);
+		assertThat(body.get("request_id").asString()).isEqualTo("mod-9");
+		assertThat(body.get("result_list")).isEqualTo(
+				this.jsonMapper.readTree("[{\"content_type\":\"text\",\"risk_level\":\"PASS\",\"risk_type\":[]}]"));
+		assertThat(body.get("usage")).isEqualTo(this.jsonMapper.readTree("{\"moderation_text\":{\"call_count\":1}}"));
+	}
+
+	@Test
 	void missingKeyIsRejectedWith1001WhenAKeyIsRequired() throws Exception {
 		this.server.requireApiKey("secret");
 		HttpResponse<String> response = post("/api/paas/v4/chat/completions", "{\"model\":\"glm-4.6\"}", null);
