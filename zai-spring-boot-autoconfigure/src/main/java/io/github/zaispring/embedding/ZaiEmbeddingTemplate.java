@@ -80,9 +80,9 @@ public class ZaiEmbeddingTemplate implements ZaiEmbeddingOperations, AutoCloseab
 
 	private final boolean ownsCore;
 
-	ZaiEmbeddingTemplate(Builder builder, ExchangeCore core) {
+	ZaiEmbeddingTemplate(Builder builder, ExchangeCore core, boolean ownsCore) {
 		this.core = core;
-		this.ownsCore = !builder.sharesCore;
+		this.ownsCore = ownsCore;
 		this.defaultModel = builder.defaultModel;
 		this.defaultDimensions = builder.defaultDimensions;
 	}
@@ -208,15 +208,7 @@ public class ZaiEmbeddingTemplate implements ZaiEmbeddingOperations, AutoCloseab
 
 		private @Nullable Integer defaultDimensions;
 
-		private boolean sharesCore;
-
 		Builder() {
-		}
-
-		@Override
-		public Builder exchangeCore(ExchangeCore exchangeCore) {
-			this.sharesCore = true;
-			return super.exchangeCore(exchangeCore);
 		}
 
 		/**
@@ -248,7 +240,7 @@ public class ZaiEmbeddingTemplate implements ZaiEmbeddingOperations, AutoCloseab
 		 * @throws IllegalArgumentException when no API key was given
 		 */
 		public ZaiEmbeddingTemplate build() {
-			return new ZaiEmbeddingTemplate(this, buildCore());
+			return new ZaiEmbeddingTemplate(this, buildCore(), !sharesCore());
 		}
 
 	}

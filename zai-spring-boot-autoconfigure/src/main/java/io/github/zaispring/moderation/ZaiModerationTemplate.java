@@ -54,10 +54,10 @@ public class ZaiModerationTemplate implements ZaiModerationOperations, AutoClose
 
 	private final boolean ownsCore;
 
-	ZaiModerationTemplate(Builder builder, ExchangeCore core) {
+	ZaiModerationTemplate(Builder builder, ExchangeCore core, boolean ownsCore) {
 		this.core = core;
 		this.model = builder.model;
-		this.ownsCore = !builder.sharesCore;
+		this.ownsCore = ownsCore;
 	}
 
 	/**
@@ -105,15 +105,7 @@ public class ZaiModerationTemplate implements ZaiModerationOperations, AutoClose
 
 		private String model = "moderation";
 
-		private boolean sharesCore;
-
 		Builder() {
-		}
-
-		@Override
-		public Builder exchangeCore(ExchangeCore exchangeCore) {
-			this.sharesCore = true;
-			return super.exchangeCore(exchangeCore);
 		}
 
 		/**
@@ -135,7 +127,7 @@ public class ZaiModerationTemplate implements ZaiModerationOperations, AutoClose
 		 * @throws IllegalArgumentException when no API key and no shared core was given
 		 */
 		public ZaiModerationTemplate build() {
-			return new ZaiModerationTemplate(this, buildCore());
+			return new ZaiModerationTemplate(this, buildCore(), !sharesCore());
 		}
 
 	}

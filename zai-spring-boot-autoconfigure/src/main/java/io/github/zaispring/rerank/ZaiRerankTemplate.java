@@ -56,10 +56,10 @@ public class ZaiRerankTemplate implements ZaiRerankOperations, AutoCloseable {
 
 	private final boolean ownsCore;
 
-	ZaiRerankTemplate(Builder builder, ExchangeCore core) {
+	ZaiRerankTemplate(Builder builder, ExchangeCore core, boolean ownsCore) {
 		this.core = core;
 		this.model = builder.model;
-		this.ownsCore = !builder.sharesCore;
+		this.ownsCore = ownsCore;
 	}
 
 	/**
@@ -107,15 +107,7 @@ public class ZaiRerankTemplate implements ZaiRerankOperations, AutoCloseable {
 
 		private String model = "rerank";
 
-		private boolean sharesCore;
-
 		Builder() {
-		}
-
-		@Override
-		public Builder exchangeCore(ExchangeCore exchangeCore) {
-			this.sharesCore = true;
-			return super.exchangeCore(exchangeCore);
 		}
 
 		/**
@@ -137,7 +129,7 @@ public class ZaiRerankTemplate implements ZaiRerankOperations, AutoCloseable {
 		 * @throws IllegalArgumentException when no API key and no shared core was given
 		 */
 		public ZaiRerankTemplate build() {
-			return new ZaiRerankTemplate(this, buildCore());
+			return new ZaiRerankTemplate(this, buildCore(), !sharesCore());
 		}
 
 	}

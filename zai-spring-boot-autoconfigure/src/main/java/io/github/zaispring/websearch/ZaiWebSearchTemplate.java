@@ -62,9 +62,9 @@ public class ZaiWebSearchTemplate implements ZaiWebSearchOperations, AutoCloseab
 
 	private final boolean ownsCore;
 
-	ZaiWebSearchTemplate(Builder builder, ExchangeCore core) {
+	ZaiWebSearchTemplate(Builder builder, ExchangeCore core, boolean ownsCore) {
 		this.core = core;
-		this.ownsCore = !builder.sharesCore;
+		this.ownsCore = ownsCore;
 		this.searchEngine = builder.searchEngine;
 		this.count = builder.count;
 		this.recencyFilter = builder.recencyFilter;
@@ -144,15 +144,7 @@ public class ZaiWebSearchTemplate implements ZaiWebSearchOperations, AutoCloseab
 
 		private @Nullable ContentSize contentSize;
 
-		private boolean sharesCore;
-
 		Builder() {
-		}
-
-		@Override
-		public Builder exchangeCore(ExchangeCore exchangeCore) {
-			this.sharesCore = true;
-			return super.exchangeCore(exchangeCore);
 		}
 
 		/**
@@ -205,7 +197,7 @@ public class ZaiWebSearchTemplate implements ZaiWebSearchOperations, AutoCloseab
 		 * @throws IllegalArgumentException when no API key and no shared core was given
 		 */
 		public ZaiWebSearchTemplate build() {
-			return new ZaiWebSearchTemplate(this, buildCore());
+			return new ZaiWebSearchTemplate(this, buildCore(), !sharesCore());
 		}
 
 	}
