@@ -56,9 +56,12 @@ public class ZaiImageTemplate implements ZaiImageOperations, AutoCloseable {
 
 	private final String defaultModel;
 
-	ZaiImageTemplate(Builder builder, ExchangeCore core) {
+	private final boolean ownsCore;
+
+	ZaiImageTemplate(Builder builder, ExchangeCore core, boolean ownsCore) {
 		this.core = core;
 		this.defaultModel = builder.defaultModel;
+		this.ownsCore = ownsCore;
 	}
 
 	/**
@@ -105,7 +108,9 @@ public class ZaiImageTemplate implements ZaiImageOperations, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.core.close();
+		if (this.ownsCore) {
+			this.core.close();
+		}
 	}
 
 	@Override
@@ -144,7 +149,7 @@ public class ZaiImageTemplate implements ZaiImageOperations, AutoCloseable {
 		 * @throws IllegalArgumentException when no API key or core was given
 		 */
 		public ZaiImageTemplate build() {
-			return new ZaiImageTemplate(this, buildCore());
+			return new ZaiImageTemplate(this, buildCore(), !sharesCore());
 		}
 
 	}

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.zaispring.ZaiException;
 import io.github.zaispring.ZaiQuotaExceededException;
 import io.github.zaispring.chat.ZaiChatTemplate;
+import io.github.zaispring.internal.ExchangeCore;
 import io.github.zaispring.resilience.ZaiRetryPolicy.RetrySettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -155,6 +156,25 @@ class ZaiImageTemplateTests {
 			ZaiImageTemplate images = ZaiImageTemplate.builder().exchangeCore(chat.exchangeCore()).build();
 			assertThat(images.exchangeCore()).isSameAs(chat.exchangeCore());
 			assertThat(images.toString()).doesNotContain("k.secret").contains("cogview-4-250304");
+		}
+	}
+
+	@Test
+	void closingATemplateOnASharedCoreLeavesItsConnectionPoolOpen() throws InterruptedException {
+		try (ExchangeCore core = ExchangeCore.builder()
+			.apiKey("k.secret")
+			.baseUrl(this.server.url("/api/paas/v4").toString())
+			.pool(1, Duration.ofSeconds(5), Duration.ofMinutes(1))
+			.build()) {
+			// one connection at most: while the pool stays open, every request takes it
+			ZaiImageTemplate shared = ZaiImageTemplate.builder().exchangeCore(core).build();
+			this.server.enqueue(json(200, ANSWER));
+			this.server.enqueue(json(200, ANSWER));
+			assertThat(shared.generate("A cat").block(WAIT)).endsWith("3f9c1e.png");
+			shared.close();
+			assertThat(shared.generate("A cat").block(WAIT)).as("the shared core still works").endsWith("3f9c1e.png");
+			assertThat(take().getConnectionIndex()).as("the shared pool kept its connection")
+				.isEqualTo(take().getConnectionIndex());
 		}
 	}
 
