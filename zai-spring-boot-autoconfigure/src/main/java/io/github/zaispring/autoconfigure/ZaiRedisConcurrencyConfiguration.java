@@ -43,8 +43,8 @@ class ZaiRedisConcurrencyConfiguration {
 	@Bean
 	ZaiRedisLimiterFactory zaiRedisLimiterFactory(ZaiProperties properties, Environment environment,
 			ObjectProvider<RedissonClient> redissonClient, ObjectProvider<SslBundles> sslBundles) {
-		return new ZaiRedisLimiterFactory(properties, ZaiRedisConnection.of(environment), redissonClient.getIfUnique(),
-				sslBundles.getIfAvailable());
+		return new ZaiRedisLimiterFactory(properties, ZaiRedisConnection.of(environment, sslBundles.getIfAvailable()),
+				redissonClient.getIfUnique());
 	}
 
 }

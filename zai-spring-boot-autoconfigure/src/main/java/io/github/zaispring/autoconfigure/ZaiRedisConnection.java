@@ -31,7 +31,6 @@ import org.redisson.config.SingleServerConfig;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
@@ -53,18 +52,25 @@ final class ZaiRedisConnection {
 
 	private final DataRedis properties;
 
-	private ZaiRedisConnection(DataRedis properties) {
+	private final @Nullable SslBundles sslBundles;
+
+	private ZaiRedisConnection(DataRedis properties, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
+		this.sslBundles = sslBundles;
 	}
 
 	/**
 	 * Read {@code spring.data.redis.*} from the environment.
 	 * @param environment the environment
+	 * @param sslBundles the application's SSL bundles, where
+	 * {@code spring.data.redis.ssl.bundle} looks its bundle up; {@code null} when the
+	 * application has none
 	 * @return the connection
 	 */
-	static ZaiRedisConnection of(Environment environment) {
+	static ZaiRedisConnection of(Environment environment, @Nullable SslBundles sslBundles) {
 		return new ZaiRedisConnection(
-				Binder.get(environment).bind(PREFIX, Bindable.of(DataRedis.class)).orElseGet(DataRedis::new));
+				Binder.get(environment).bind(PREFIX, Bindable.of(DataRedis.class)).orElseGet(DataRedis::new),
+				sslBundles);
 	}
 
 	/**
@@ -89,14 +95,11 @@ final class ZaiRedisConnection {
 	 * Build the Redisson configuration: connect on first use, with the given connect
 	 * timeout unless {@code spring.data.redis.connect-timeout} is set.
 	 * @param connectTimeout the default connect timeout ({@code zai.connect-timeout})
-	 * @param sslBundles the application's SSL bundles, where
-	 * {@code spring.data.redis.ssl.bundle} looks its bundle up; {@code null} when the
-	 * application has none
 	 * @return the configuration
 	 * @throws ZaiConfigurationException when {@code spring.data.redis.ssl.bundle} names a
 	 * bundle that is not there
 	 */
-	Config toRedissonConfig(Duration connectTimeout, @Nullable SslBundles sslBundles) {
+	Config toRedissonConfig(Duration connectTimeout) {
 		DataRedis redis = this.properties;
 		Config config = new Config();
 		config.setLazyInitialization(true);
@@ -145,28 +148,22 @@ final class ZaiRedisConnection {
 			server.setClientName(redis.getClientName());
 		}
 		if (ssl && redis.getSsl().getBundle() != null) {
-			applySslBundle(config, sslBundle(redis.getSsl().getBundle(), sslBundles));
+			applySslBundle(config, sslBundle(redis.getSsl().getBundle()));
 		}
 		return config;
 	}
 
-	private static SslBundle sslBundle(String name, @Nullable SslBundles sslBundles) {
-		String property = PREFIX + ".ssl.bundle";
-		if (sslBundles == null) {
-			throw new ZaiConfigurationException(property, property + " is '" + name
-					+ "', but the application has no SSL bundles: define the bundle under spring.ssl.bundle.pem." + name
-					+ " or spring.ssl.bundle.jks." + name, name);
-		}
-		try {
-			return sslBundles.getBundle(name);
-		}
-		catch (NoSuchSslBundleException ex) {
-			List<String> names = sslBundles.getBundleNames();
+	private SslBundle sslBundle(String name) {
+		SslBundles bundles = this.sslBundles;
+		List<String> names = (bundles != null) ? bundles.getBundleNames() : List.of();
+		if (bundles == null || !names.contains(name)) {
+			String property = PREFIX + ".ssl.bundle";
 			throw new ZaiConfigurationException(property,
 					property + " is '" + name + "', which is not one of the application's SSL bundles " + names
 							+ ": define it under spring.ssl.bundle.pem." + name + " or spring.ssl.bundle.jks." + name,
 					names.isEmpty() ? name : names.get(0));
 		}
+		return bundles.getBundle(name);
 	}
 
 	private static void applySslBundle(Config config, SslBundle bundle) {

@@ -28,7 +28,6 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.RedissonReactiveClient;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Creates the {@link RedisConcurrencyLimiter}s of the application on one Redisson client:
@@ -47,18 +46,15 @@ final class ZaiRedisLimiterFactory implements ZaiFleetLimiterFactory, Disposable
 
 	private final @Nullable RedissonClient applicationClient;
 
-	private final @Nullable SslBundles sslBundles;
-
 	private final List<RedisConcurrencyLimiter> limiters = new CopyOnWriteArrayList<>();
 
 	private @Nullable RedissonClient ownClient;
 
 	ZaiRedisLimiterFactory(ZaiProperties properties, ZaiRedisConnection connection,
-			@Nullable RedissonClient applicationClient, @Nullable SslBundles sslBundles) {
+			@Nullable RedissonClient applicationClient) {
 		this.properties = properties;
 		this.connection = connection;
 		this.applicationClient = applicationClient;
-		this.sslBundles = sslBundles;
 	}
 
 	@Override
@@ -88,8 +84,7 @@ final class ZaiRedisLimiterFactory implements ZaiFleetLimiterFactory, Disposable
 			return this.applicationClient.reactive();
 		}
 		if (this.ownClient == null) {
-			this.ownClient = Redisson
-				.create(this.connection.toRedissonConfig(this.properties.getConnectTimeout(), this.sslBundles));
+			this.ownClient = Redisson.create(this.connection.toRedissonConfig(this.properties.getConnectTimeout()));
 		}
 		return this.ownClient.reactive();
 	}

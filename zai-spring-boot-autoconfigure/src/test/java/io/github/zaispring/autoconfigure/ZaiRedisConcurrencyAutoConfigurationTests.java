@@ -239,9 +239,9 @@ class ZaiRedisConcurrencyAutoConfigurationTests {
 			.withPropertyValues("spring.data.redis.url=rediss://user:pa55@redis.example:6380/3",
 					"spring.data.redis.timeout=2s")
 			.run((context) -> {
-				ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment());
+				ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment(), null);
 				assertThat(connection.describe()).isEqualTo("redis.example:6380").doesNotContain("pa55");
-				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10), null);
+				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10));
 				assertThat(config.isLazyInitialization()).isTrue();
 				assertThat(config.getUsername()).isEqualTo("user");
 				assertThat(config.getPassword()).isEqualTo("pa55");
@@ -259,17 +259,17 @@ class ZaiRedisConcurrencyAutoConfigurationTests {
 					"spring.data.redis.sentinel.nodes=s1:26379,s2:26379", "spring.data.redis.ssl.enabled=true",
 					"spring.data.redis.connect-timeout=3s")
 			.run((context) -> {
-				ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment());
+				ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment(), null);
 				assertThat(connection.describe()).isEqualTo("sentinel master mymaster at s1:26379,s2:26379");
-				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10), null);
+				org.redisson.config.Config config = connection.toRedissonConfig(Duration.ofSeconds(10));
 				assertThat(config.useSentinelServers().getSentinelAddresses()).containsExactly("rediss://s1:26379",
 						"rediss://s2:26379");
 				assertThat(config.useSentinelServers().getConnectTimeout()).isEqualTo(3000);
 			});
 		this.contextRunner.withPropertyValues("spring.data.redis.cluster.nodes=c1:7000,c2:7000").run((context) -> {
-			ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment());
+			ZaiRedisConnection connection = ZaiRedisConnection.of(context.getEnvironment(), null);
 			assertThat(connection.describe()).isEqualTo("cluster c1:7000,c2:7000");
-			assertThat(connection.toRedissonConfig(Duration.ofSeconds(10), null).useClusterServers().getNodeAddresses())
+			assertThat(connection.toRedissonConfig(Duration.ofSeconds(10)).useClusterServers().getNodeAddresses())
 				.containsExactly("redis://c1:7000", "redis://c2:7000");
 		});
 	}

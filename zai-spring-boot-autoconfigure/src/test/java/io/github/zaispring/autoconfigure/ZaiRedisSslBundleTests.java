@@ -125,8 +125,8 @@ class ZaiRedisSslBundleTests {
 	@Test
 	void aBundleAloneTurnsSslOnAndSslEnabledFalseTurnsItOff() {
 		this.contextRunner.withPropertyValues(bundle("redis")).run((context) -> {
-			Config config = ZaiRedisConnection.of(context.getEnvironment())
-				.toRedissonConfig(Duration.ofSeconds(10), context.getBean(SslBundles.class));
+			Config config = ZaiRedisConnection.of(context.getEnvironment(), context.getBean(SslBundles.class))
+				.toRedissonConfig(Duration.ofSeconds(10));
 			assertThat(config.useSingleServer().getAddress()).isEqualTo("rediss://127.0.0.1:" + redis.getTlsPort());
 			assertThat(config.getSslTrustManagerFactory()).isNotNull();
 			assertThat(config.getSslKeyManagerFactory()).isNotNull();
@@ -134,8 +134,8 @@ class ZaiRedisSslBundleTests {
 		this.contextRunner.withPropertyValues(bundle("redis"))
 			.withPropertyValues("spring.data.redis.ssl.enabled=false")
 			.run((context) -> {
-				Config config = ZaiRedisConnection.of(context.getEnvironment())
-					.toRedissonConfig(Duration.ofSeconds(10), context.getBean(SslBundles.class));
+				Config config = ZaiRedisConnection.of(context.getEnvironment(), context.getBean(SslBundles.class))
+					.toRedissonConfig(Duration.ofSeconds(10));
 				assertThat(config.useSingleServer().getAddress()).isEqualTo("redis://127.0.0.1:" + redis.getTlsPort());
 				assertThat(config.getSslTrustManagerFactory()).isNull();
 			});
@@ -147,8 +147,8 @@ class ZaiRedisSslBundleTests {
 			.withPropertyValues("spring.ssl.bundle.pem.redis.options.enabled-protocols=TLSv1.3",
 					"spring.ssl.bundle.pem.redis.options.ciphers=TLS_AES_128_GCM_SHA256")
 			.run((context) -> {
-				Config config = ZaiRedisConnection.of(context.getEnvironment())
-					.toRedissonConfig(Duration.ofSeconds(10), context.getBean(SslBundles.class));
+				Config config = ZaiRedisConnection.of(context.getEnvironment(), context.getBean(SslBundles.class))
+					.toRedissonConfig(Duration.ofSeconds(10));
 				assertThat(config.getSslProtocols()).containsExactly("TLSv1.3");
 				assertThat(config.getSslCiphers()).containsExactly("TLS_AES_128_GCM_SHA256");
 				this.server.enqueue(json(REPLY));
