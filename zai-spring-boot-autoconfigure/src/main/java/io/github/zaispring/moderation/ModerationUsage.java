@@ -36,7 +36,7 @@ public record ModerationUsage(@JsonProperty("moderation_text") @Nullable Calls m
 	 * @param callCount the number of calls
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Calls(long callCount) {
+	public record Calls(@JsonProperty("call_count") long callCount) {
 
 		/**
 		 * Create the count from its wire form, a number in the API's documentation and a

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.zaispring.moderation.ModerationResponse;
 import io.github.zaispring.moderation.ModerationResult;
 import io.github.zaispring.moderation.ModerationUsage;
@@ -78,11 +77,7 @@ public final class ZaiModerationReplies {
 	 */
 	public static ZaiReply moderation(ModerationResponse response) {
 		Assert.notNull(response, "response must not be null");
-		ModerationUsage usage = response.usage();
-		ModerationUsage.Calls calls = (usage != null) ? usage.moderationText() : null;
-		return ZaiSearchReplies
-			.json(new ModerationWire(response.id(), response.created(), response.requestId(), response.results(),
-					(usage != null) ? new UsageWire((calls != null) ? new CallsWire(calls.callCount()) : null) : null));
+		return ZaiSearchReplies.json(response);
 	}
 
 	/**
@@ -110,27 +105,9 @@ public final class ZaiModerationReplies {
 	}
 
 	private static ZaiReply answer(@Nullable String requestId, List<ModerationResult> results) {
-		return ZaiSearchReplies.json(new ModerationWire(ZaiSearchReplies.nextId("moderation-"),
-				Instant.now().toEpochMilli(), requestId, results, new UsageWire(new CallsWire(results.size()))));
-	}
-
-	/**
-	 * A moderation answer as Z.AI writes it: {@code created} in milliseconds, the call
-	 * count under {@code usage.moderation_text.call_count}.
-	 */
-	private record ModerationWire(@JsonProperty("id") @Nullable String id,
-			@JsonProperty("created") @Nullable Long created, @JsonProperty("request_id") @Nullable String requestId,
-			@JsonProperty("result_list") List<ModerationResult> results,
-			@JsonProperty("usage") @Nullable UsageWire usage) {
-
-	}
-
-	private record UsageWire(@JsonProperty("moderation_text") @Nullable CallsWire moderationText) {
-
-	}
-
-	private record CallsWire(@JsonProperty("call_count") long callCount) {
-
+		return ZaiSearchReplies
+			.json(new ModerationResponse(ZaiSearchReplies.nextId("moderation-"), Instant.now().toEpochMilli(),
+					requestId, results, new ModerationUsage(new ModerationUsage.Calls(results.size()))));
 	}
 
 }
