@@ -52,8 +52,18 @@ public final class ModerationPart {
 	 * @throws IllegalArgumentException when the text is {@code null} or blank
 	 */
 	public static ModerationPart text(String text) {
+		return new ModerationPart("text", requireText(text));
+	}
+
+	/**
+	 * Check a text to moderate, as a part or as a request's whole content.
+	 * @param text the text
+	 * @return the text
+	 * @throws IllegalArgumentException when the text is {@code null} or blank
+	 */
+	static String requireText(@Nullable String text) {
 		Assert.isTrue(text != null && !text.isBlank(), "text must not be empty; pass the text to moderate");
-		return new ModerationPart("text", text);
+		return text;
 	}
 
 	/**

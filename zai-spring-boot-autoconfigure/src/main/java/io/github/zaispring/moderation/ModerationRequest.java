@@ -219,8 +219,7 @@ public final class ModerationRequest {
 		 * @throws IllegalArgumentException when the text is {@code null} or blank
 		 */
 		public Builder text(String text) {
-			Assert.isTrue(text != null && !text.isBlank(), "text must not be empty; pass the text to moderate");
-			this.text = text;
+			this.text = ModerationPart.requireText(text);
 			return this;
 		}
 
