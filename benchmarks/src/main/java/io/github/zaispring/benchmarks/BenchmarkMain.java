@@ -86,12 +86,14 @@ public final class BenchmarkMain {
 
 	/**
 	 * Run the benchmarks.
-	 * @param args {@code --quick}, {@code --jfr}, {@code --out=<dir>}
+	 * @param args {@code --quick}, {@code --jfr}, {@code --interleaved},
+	 * {@code --out=<dir>}
 	 * @throws Exception when the simulators cannot be started
 	 */
 	public static void main(String[] args) throws Exception {
 		boolean quick = List.of(args).contains("--quick");
 		boolean jfr = List.of(args).contains("--jfr");
+		boolean interleaved = List.of(args).contains("--interleaved");
 		Path out = Path.of("benchmarks/target/results");
 		for (String arg : args) {
 			if (arg.startsWith("--out=")) {
@@ -100,8 +102,31 @@ public final class BenchmarkMain {
 		}
 		Files.createDirectories(out);
 		BenchmarkMain main = new BenchmarkMain(Options.resolve(quick), out);
-		int status = main.run(jfr);
+		int status = interleaved ? main.runInterleaved() : main.run(jfr);
 		System.exit(status);
+	}
+
+	/**
+	 * Measure W1 and W3 in blocks that alternate between the systems (see
+	 * {@link Interleaved}).
+	 */
+	private int runInterleaved() throws Exception {
+		List<String> systems = List.of(this.options.get("systems").split(","));
+		String report;
+		try (Simulator w1 = Simulator.start(Options.integer(this.options, "w1Chunks"), 0);
+				Simulator w2 = Simulator.start(Options.integer(this.options, "w2Chunks"), 0);
+				Simulator w3 = Simulator.start(Options.integer(this.options, "w3Chunks"),
+						Options.integer(this.options, "w3DelayMs"))) {
+			this.options.put("w1Url", w1.baseUrl());
+			this.options.put("w2Url", w2.baseUrl());
+			this.options.put("w3Url", w3.baseUrl());
+			report = "Sizes: " + this.options + "\n\n" + new Interleaved(this.options, this.out).run(systems);
+		}
+		Path results = this.out.resolve("interleaved.md");
+		Files.writeString(results, report, StandardCharsets.UTF_8);
+		System.out.println(report);
+		System.out.println("Written to " + results);
+		return 0;
 	}
 
 	private int run(boolean jfr) throws Exception {
@@ -175,7 +200,7 @@ public final class BenchmarkMain {
 	 * systems add zai-spring-ai and the auto-configurations it brings, the Redis scope's
 	 * system Redisson, which no other system has on its class path.
 	 */
-	private static @Nullable String overrides(String system) {
+	static @Nullable String overrides(String system) {
 		return switch (system) {
 			case "zai-sdk" -> "lib-zai-sdk";
 			case "spring-ai-zai", "zai-chat-model" -> "lib-spring-ai-zai";

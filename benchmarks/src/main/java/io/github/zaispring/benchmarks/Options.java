@@ -37,7 +37,8 @@ final class Options {
 			Map.entry("w3Warmup", "500"), Map.entry("maxConnections", "2500"), Map.entry("startupRuns", "15"),
 			Map.entry("templates", "200"), Map.entry("workerHeap", "2g"), Map.entry("w5Texts", "10000"),
 			Map.entry("w5Dimensions", "1024"), Map.entry("w5Repeats", "3"), Map.entry("jfrSystems", "baseline,starter"),
-			Map.entry("maxInFlight", "64"));
+			Map.entry("maxInFlight", "64"), Map.entry("blocks", "15"), Map.entry("blockCalls", "5000"),
+			Map.entry("blockWorkloads", "W1,W3"));
 
 	/** Sizes of {@code --quick}: seconds per client, to check that everything works. */
 	private static final Map<String, String> QUICK = Map.ofEntries(Map.entry("runs", "1"), Map.entry("w1Calls", "300"),
@@ -45,7 +46,8 @@ final class Options {
 			Map.entry("w2Repeats", "1"), Map.entry("w2StreamsPerRepeat", "1"), Map.entry("w1Repeats", "1"),
 			Map.entry("warmupRounds", "1"), Map.entry("warmupMaxRounds", "1"), Map.entry("w3Streams", "50,200"),
 			Map.entry("w3Chunks", "50"), Map.entry("w3Warmup", "20"), Map.entry("startupRuns", "1"),
-			Map.entry("templates", "20"), Map.entry("w5Texts", "640"), Map.entry("w5Repeats", "1"));
+			Map.entry("templates", "20"), Map.entry("w5Texts", "640"), Map.entry("w5Repeats", "1"),
+			Map.entry("blocks", "2"), Map.entry("blockCalls", "200"));
 
 	private Options() {
 	}

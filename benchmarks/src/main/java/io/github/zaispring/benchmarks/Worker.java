@@ -72,6 +72,9 @@ public final class Worker {
 		if (jfr != null) {
 			worker.profile(Path.of(jfr));
 		}
+		else if (worker.options.containsKey("serve")) {
+			new WorkerCommands(worker, worker.options).serve();
+		}
 		else {
 			if (workloads.contains("W1")) {
 				try (BenchClient client = worker.client("w1")) {
@@ -106,12 +109,19 @@ public final class Worker {
 	 * Create a client of the simulator of the given workload: every workload has a
 	 * simulator process of its own with a fixed reply, so each gets a client of its own.
 	 */
-	private BenchClient client(String workload) {
+	BenchClient client(String workload) {
 		String baseUrl = this.options.get(workload + "Url");
 		int maxConnections = Options.integer(this.options, "maxConnections");
 		return switch (this.system) {
 			case "starter" -> new StarterClient(baseUrl, maxConnections, true);
 			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
+			// with a registry, but one of the two observations of a call turned off, as a
+			// user can with Boot's management.observations.enable.*: where an observed
+			// call's cost goes
+			case "starter-no-http-obs" -> new StarterClient(baseUrl, maxConnections, true,
+					"management.observations.enable.http.client.requests=false");
+			case "starter-no-genai-obs" -> new StarterClient(baseUrl, maxConnections, true,
+					"management.observations.enable.gen_ai.client.operation=false");
 			// the template called as ChatModel.call is: blocking, on W1's 32 threads
 			case "starter-blocking" -> new StarterClient(baseUrl, maxConnections, true).blocking();
 			// the same limit per model, high enough that W1's 32 calls never queue:
@@ -171,13 +181,13 @@ public final class Worker {
 		results.computeIfAbsent(prefix + "jitMs", (metric) -> new ArrayList<>()).add(measure.compileMillis());
 	}
 
-	private void sequential(BenchClient client, int calls, int expectedLength) {
+	void sequential(BenchClient client, int calls, int expectedLength) {
 		for (int i = 0; i < calls; i++) {
 			check("W1 sequential", client.call(PROMPT), expectedLength);
 		}
 	}
 
-	private void concurrent(BenchClient client, int calls, int concurrency, int expectedLength, ExecutorService pool)
+	void concurrent(BenchClient client, int calls, int concurrency, int expectedLength, ExecutorService pool)
 			throws InterruptedException {
 		Semaphore inFlight = new Semaphore(concurrency);
 		CountDownLatch done = new CountDownLatch(calls);
@@ -241,7 +251,7 @@ public final class Worker {
 	 * compiler busy in the measured phase: a third of the process's CPU on W1, and four
 	 * times the steady CPU per chunk on W2.
 	 */
-	private void warmUp(String workload, WarmUpRound round) throws Exception {
+	void warmUp(String workload, WarmUpRound round) throws Exception {
 		int min = Options.integer(this.options, "warmupRounds");
 		int max = Options.integer(this.options, "warmupMaxRounds");
 		int rounds = 0;
@@ -259,7 +269,7 @@ public final class Worker {
 	}
 
 	@FunctionalInterface
-	private interface WarmUpRound {
+	interface WarmUpRound {
 
 		void run() throws Exception;
 
@@ -344,7 +354,7 @@ public final class Worker {
 	 * Run concurrent streams and check every one of them.
 	 * @return the heap retained while they were all open, if asked, else 0
 	 */
-	private long streams(BenchClient client, int count, int chunks, Duration timeout, boolean measureHeap)
+	long streams(BenchClient client, int count, int chunks, Duration timeout, boolean measureHeap)
 			throws InterruptedException {
 		int expectedLength = Options.textLength(chunks);
 		CountDownLatch done = new CountDownLatch(count);
@@ -466,7 +476,7 @@ public final class Worker {
 		}
 	}
 
-	private static void result(String metric, double value) {
+	static void result(String metric, double value) {
 		System.out.println("RESULT " + metric + " " + value);
 	}
 
