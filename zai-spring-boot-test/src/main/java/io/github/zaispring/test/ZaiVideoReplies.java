@@ -16,8 +16,6 @@
 
 package io.github.zaispring.test;
 
-import java.util.UUID;
-
 import org.springframework.util.Assert;
 
 /**
@@ -60,7 +58,7 @@ public final class ZaiVideoReplies {
 	 * @return the reply
 	 */
 	public static ZaiReply submitted(String taskId) {
-		return task(taskId, MODEL, newId(), "PROCESSING", "");
+		return task(taskId, MODEL, ZaiEndpointReplies.newId(), "PROCESSING", "");
 	}
 
 	/**
@@ -69,7 +67,7 @@ public final class ZaiVideoReplies {
 	 * @return the reply
 	 */
 	public static ZaiReply processing(String taskId) {
-		return task(taskId, MODEL, newId(), "PROCESSING", "");
+		return task(taskId, MODEL, ZaiEndpointReplies.newId(), "PROCESSING", "");
 	}
 
 	/**
@@ -86,7 +84,7 @@ public final class ZaiVideoReplies {
 		StringBuilder videos = new StringBuilder(",\"video_result\":[{\"url\":");
 		JsonText.quote(videos, url).append(",\"cover_image_url\":");
 		JsonText.quote(videos, coverImageUrl).append("}]");
-		return task(taskId, MODEL, newId(), "SUCCESS", videos.toString());
+		return task(taskId, MODEL, ZaiEndpointReplies.newId(), "SUCCESS", videos.toString());
 	}
 
 	/**
@@ -99,12 +97,7 @@ public final class ZaiVideoReplies {
 	 * @return the reply
 	 */
 	public static ZaiReply failed(String taskId, String code, String message) {
-		Assert.hasText(code, "code must not be empty; use a Z.AI business code such as \"1301\"");
-		Assert.notNull(message, "message must not be null; use the reason, such as \"Task failed\"");
-		StringBuilder error = new StringBuilder(",\"error\":{\"code\":");
-		JsonText.quote(error, code).append(",\"message\":");
-		JsonText.quote(error, message).append('}');
-		return task(taskId, MODEL, newId(), "FAIL", error.toString());
+		return task(taskId, MODEL, ZaiEndpointReplies.newId(), "FAIL", ZaiEndpointReplies.failure(code, message));
 	}
 
 	/**
@@ -113,8 +106,8 @@ public final class ZaiVideoReplies {
 	static ZaiReply defaultSubmit(ReceivedRequest request) {
 		String model = request.body().path("model").asString(MODEL);
 		String requestId = request.requestId();
-		return task(TASK_PREFIX + newId(), model.isBlank() ? MODEL : model, (requestId != null) ? requestId : newId(),
-				"PROCESSING", "");
+		return task(TASK_PREFIX + ZaiEndpointReplies.newId(), model.isBlank() ? MODEL : model,
+				(requestId != null) ? requestId : ZaiEndpointReplies.newId(), "PROCESSING", "");
 	}
 
 	/**
@@ -138,10 +131,6 @@ public final class ZaiVideoReplies {
 		JsonText.quote(body, taskId).append(",\"request_id\":");
 		JsonText.quote(body, requestId).append(",\"task_status\":\"").append(status).append('"');
 		return ZaiReply.rawBody(200, JSON, body.append(rest).append('}').toString());
-	}
-
-	private static String newId() {
-		return UUID.randomUUID().toString().replace("-", "");
 	}
 
 }
