@@ -22,7 +22,8 @@ import java.time.Duration;
  * The wait for the result of an asynchronous Z.AI task ({@code zai.async.max-wait})
  * elapsed before the task finished. The task itself goes on at the server: resume the
  * wait with the {@link #getTaskId() task id}, for example with
- * {@code ZaiChatOperations.awaitResult(taskId)}.
+ * {@code ZaiChatOperations.awaitResult(taskId)} or
+ * {@code ZaiVideoOperations.awaitResult(taskId)}.
  *
  * @author zai-spring-boot contributors
  */

@@ -56,7 +56,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(ZaiProperties.class)
 @Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class, ZaiImageConfiguration.class,
 		ZaiWebSearchConfiguration.class, ZaiRerankConfiguration.class, ZaiModerationConfiguration.class,
-		ZaiRedisConcurrencyConfiguration.class })
+		ZaiVideoConfiguration.class, ZaiRedisConcurrencyConfiguration.class })
 @SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
 
@@ -109,12 +109,22 @@ public final class ZaiAutoConfiguration {
 	}
 
 	private static void applyAsync(ZaiChatTemplate.Builder builder, ZaiProperties.Async async) {
+		checkAsync(async);
+		builder.asyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getMaxWait());
+	}
+
+	/**
+	 * Check the {@code zai.async.*} properties together, for every client that polls.
+	 * @param async the properties
+	 * @return the properties
+	 */
+	static ZaiProperties.Async checkAsync(ZaiProperties.Async async) {
 		ZaiProperties.require(async.getMaxPollInterval().compareTo(async.getPollInterval()) >= 0,
 				"zai.async.max-poll-interval",
 				() -> "zai.async.max-poll-interval must be at least zai.async.poll-interval ("
 						+ ZaiProperties.format(async.getPollInterval()) + "), but was "
 						+ ZaiProperties.format(async.getMaxPollInterval()));
-		builder.asyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getMaxWait());
+		return async;
 	}
 
 	private static Thinking toThinking(ThinkingType type) {

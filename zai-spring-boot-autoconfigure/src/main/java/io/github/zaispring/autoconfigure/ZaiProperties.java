@@ -96,7 +96,7 @@ public class ZaiProperties {
 			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"),
 			Map.entry("zai.web-search.search-engine", "search-prime"), Map.entry("zai.web-search.count", "10"),
 			Map.entry("zai.rerank.model", "rerank"), Map.entry("zai.moderation.model", "moderation"),
-			Map.entry("zai.concurrency.scope", "redis"),
+			Map.entry("zai.video.model", "cogvideox-3"), Map.entry("zai.concurrency.scope", "redis"),
 			Map.entry("zai.concurrency.redis.key-prefix", "zai:concurrency"),
 			Map.entry("zai.concurrency.redis.fallback", "fail"));
 
@@ -126,6 +126,8 @@ public class ZaiProperties {
 	private final Rerank rerank = new Rerank();
 
 	private final Moderation moderation = new Moderation();
+
+	private final Video video = new Video();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -242,6 +244,10 @@ public class ZaiProperties {
 
 	public Moderation getModeration() {
 		return this.moderation;
+	}
+
+	public Video getVideo() {
+		return this.video;
 	}
 
 	@Override
@@ -980,6 +986,28 @@ public class ZaiProperties {
 		public void setModel(String model) {
 			require(model != null && !model.isBlank(), "zai.moderation.model",
 					() -> "zai.moderation.model must not be empty; use a model id such as moderation");
+			this.model = model.strip();
+		}
+
+	}
+
+	/**
+	 * Video generation.
+	 */
+	public static class Video {
+
+		/**
+		 * Model of video requests that name none, such as cogvideox-3 or viduq1-text.
+		 */
+		private String model = "cogvideox-3";
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.video.model",
+					() -> "zai.video.model must not be empty; use a model id such as cogvideox-3");
 			this.model = model.strip();
 		}
 

@@ -16,14 +16,13 @@
 
 package io.github.zaispring.chat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.github.zaispring.ZaiAsyncTimeoutException;
 import io.github.zaispring.ZaiException;
+import io.github.zaispring.internal.AsyncPolling;
 import io.github.zaispring.internal.ExchangeCore;
 import io.github.zaispring.internal.ExchangeCore.Timeouts;
 import io.github.zaispring.internal.Operation;
@@ -31,22 +30,18 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.util.Assert;
 
 /**
  * Asynchronous chat: submitting a request ({@code POST /async/chat/completions}) and
- * polling its result ({@code GET /async-result/{id}}) with growing intervals until the
- * task succeeds or fails, without blocking a thread. Every poll is one call of the
- * exchange core, so retries, the concurrency limit and the observation apply per poll.
- * <p>
- * The API documents no poll interval; the official Python SDK's examples poll every 5 s
- * (video) and 30 s (images). Here the first poll is immediate (so that a resumed wait
- * answers at once), then the interval starts at {@code zai.async.poll-interval} and grows
- * by half after every poll up to {@code zai.async.max-poll-interval}.
+ * waiting for its result ({@code GET /async-result/{id}}) with {@link AsyncPolling}.
+ * Every poll is one call of the exchange core, so retries, the concurrency limit and the
+ * observation apply per poll.
  *
  * @author zai-spring-boot contributors
  */
 final class AsyncChat {
+
+	private static final String KIND = "async chat";
 
 	static final Operation<Submit, AsyncTask> SUBMIT = new Operation<>("async_chat_submit", HttpMethod.POST,
 			"/async/chat/completions", AsyncTask.class, false, (submit) -> submit.request().model(),
@@ -58,18 +53,18 @@ final class AsyncChat {
 
 	private final ExchangeCore core;
 
-	private final Settings settings;
+	private final AsyncPolling polling;
 
-	AsyncChat(ExchangeCore core, Settings settings) {
+	AsyncChat(ExchangeCore core, AsyncPolling polling) {
 		this.core = core;
-		this.settings = settings;
+		this.polling = polling;
 	}
 
 	Mono<String> submit(ChatRequest wireRequest, Timeouts timeouts) {
 		return this.core.call(SUBMIT, new Submit(wireRequest), timeouts).handle((task, sink) -> {
-			if (task.id() == null || task.id().isBlank()) {
-				sink.error(new ZaiException("Z.AI accepted the async chat request without a task id", 200, null,
-						task.requestId(), null));
+			ZaiException missing = AsyncPolling.missingTaskId(KIND, task.id(), task.requestId());
+			if (missing != null) {
+				sink.error(missing);
 				return;
 			}
 			sink.next(task.id());
@@ -77,58 +72,19 @@ final class AsyncChat {
 	}
 
 	Mono<ChatCompletion> awaitResult(String taskId) {
-		Assert.hasText(taskId, "taskId must not be empty; use the id that submit(..) returned");
-		Duration maxWait = this.settings.maxWait();
-		return poll(taskId, this.settings.pollInterval()).timeout(Mono.delay(maxWait),
-				Mono.error(() -> new ZaiAsyncTimeoutException(taskId, maxWait)));
+		return this.polling.await(taskId, (id) -> this.core.call(RESULT, id, Timeouts.DEFAULTS),
+				(result) -> outcome(taskId, result));
 	}
 
-	private Mono<ChatCompletion> poll(String taskId, Duration interval) {
-		return this.core.call(RESULT, taskId, Timeouts.DEFAULTS).flatMap((result) -> {
-			if (AsyncChatResult.SUCCESS.equals(result.taskStatus()) && result.completion() != null) {
-				return Mono.just(result.completion());
-			}
-			if (AsyncChatResult.FAIL.equals(result.taskStatus())) {
-				return Mono.error(failed(taskId, result));
-			}
-			Duration next = this.settings.next(interval);
-			return Mono.delay(interval).then(Mono.defer(() -> poll(taskId, next)));
-		});
-	}
-
-	private static ZaiException failed(String taskId, AsyncChatResult result) {
-		String reason = (result.errorMessage() != null) ? result.errorMessage() : "no reason given";
-		String code = (result.errorCode() != null) ? " (code " + result.errorCode() + ")" : "";
-		return new ZaiException("Z.AI async chat task '" + taskId + "' failed: " + reason + code, 200,
-				result.errorCode(), null, null);
-	}
-
-	/**
-	 * How results are polled.
-	 *
-	 * @param pollInterval the wait after the first poll
-	 * @param maxPollInterval the longest wait between two polls
-	 * @param maxWait the longest wait for a result
-	 */
-	record Settings(Duration pollInterval, Duration maxPollInterval, Duration maxWait) {
-
-		static final Settings DEFAULTS = new Settings(Duration.ofSeconds(1), Duration.ofSeconds(15),
-				Duration.ofMinutes(10));
-
-		Settings {
-			Assert.isTrue(!pollInterval.isNegative() && !pollInterval.isZero(),
-					() -> "asyncPollInterval must be positive, such as 1s, but was " + pollInterval);
-			Assert.isTrue(maxPollInterval.compareTo(pollInterval) >= 0, () -> "asyncMaxPollInterval must be at least "
-					+ "asyncPollInterval (" + pollInterval + "), but was " + maxPollInterval);
-			Assert.isTrue(!maxWait.isNegative() && !maxWait.isZero(),
-					() -> "asyncMaxWait must be positive, such as 10m, but was " + maxWait);
+	private static Mono<ChatCompletion> outcome(String taskId, AsyncChatResult result) {
+		if (AsyncChatResult.SUCCESS.equals(result.taskStatus()) && result.completion() != null) {
+			return Mono.just(result.completion());
 		}
-
-		Duration next(Duration interval) {
-			Duration grown = interval.plus(interval.dividedBy(2));
-			return (grown.compareTo(this.maxPollInterval) > 0) ? this.maxPollInterval : grown;
+		if (AsyncChatResult.FAIL.equals(result.taskStatus())) {
+			return Mono.error(AsyncPolling.failed(KIND, taskId,
+					new AsyncPolling.TaskError(result.errorCode(), result.errorMessage()), null));
 		}
-
+		return Mono.empty();
 	}
 
 	/**

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import io.github.zaispring.internal.AsyncPolling;
 import io.github.zaispring.internal.WireJson;
 
 /**
@@ -37,35 +38,24 @@ public record AsyncChatResult(@Nullable String taskStatus, @Nullable ChatComplet
 		@Nullable String errorCode, @Nullable String errorMessage) {
 
 	/** Status of a task that finished with a completion. */
-	public static final String SUCCESS = "SUCCESS";
+	public static final String SUCCESS = AsyncPolling.SUCCESS;
 
 	/** Status of a task that failed. */
-	public static final String FAIL = "FAIL";
+	public static final String FAIL = AsyncPolling.FAIL;
 
 	/**
-	 * Read an answer from its wire form. The body of a failed task is not documented;
-	 * like the API's error answers it is read from {@code error.code} and
-	 * {@code error.message}, else from a top-level {@code message} or {@code msg}.
+	 * Read an answer from its wire form; the reason of a failed task as
+	 * {@link AsyncPolling.TaskError#of(JsonNode)} reads it.
 	 * @param node the JSON answer
 	 * @return the result
 	 */
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	static AsyncChatResult of(JsonNode node) {
-		String status = text(node.get("task_status"));
+		String status = AsyncPolling.text(node.get("task_status"));
 		ChatCompletion completion = SUCCESS.equals(status) ? WireJson.reader(ChatCompletion.class).readValue(node)
 				: null;
-		JsonNode error = node.get("error");
-		String code = (error != null) ? text(error.get("code")) : null;
-		String message = (error != null) ? text(error.get("message")) : null;
-		if (message == null) {
-			message = (error != null && error.isString()) ? error.asString()
-					: (text(node.get("message")) != null) ? text(node.get("message")) : text(node.get("msg"));
-		}
-		return new AsyncChatResult(status, completion, code, message);
-	}
-
-	private static @Nullable String text(@Nullable JsonNode node) {
-		return (node != null && node.isValueNode() && !node.isNull()) ? node.asString() : null;
+		AsyncPolling.TaskError error = AsyncPolling.TaskError.of(node);
+		return new AsyncChatResult(status, completion, error.code(), error.message());
 	}
 
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import io.github.zaispring.ZaiContentFilterException;
 import io.github.zaispring.ZaiStreamException;
 import io.github.zaispring.internal.Checks;
+import io.github.zaispring.internal.AsyncPolling;
 import io.github.zaispring.internal.ClientBuilder;
 import io.github.zaispring.internal.ExchangeCore;
 import io.github.zaispring.internal.ExchangeCore.Timeouts;
@@ -294,7 +295,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 
 		private @Nullable Thinking defaultThinking;
 
-		private AsyncChat.Settings asyncSettings = AsyncChat.Settings.DEFAULTS;
+		private AsyncPolling asyncSettings = AsyncPolling.DEFAULTS;
 
 		Builder() {
 		}
@@ -311,10 +312,7 @@ public class ZaiChatTemplate implements ZaiChatOperations, AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder asyncPolling(Duration pollInterval, Duration maxPollInterval, Duration maxWait) {
-			Assert.notNull(pollInterval, "asyncPollInterval must not be null; use a positive duration such as 1s");
-			Assert.notNull(maxPollInterval, "asyncMaxPollInterval must not be null; use a duration such as 15s");
-			Assert.notNull(maxWait, "asyncMaxWait must not be null; use a positive duration such as 10m");
-			this.asyncSettings = new AsyncChat.Settings(pollInterval, maxPollInterval, maxWait);
+			this.asyncSettings = new AsyncPolling(pollInterval, maxPollInterval, maxWait);
 			return this;
 		}
 

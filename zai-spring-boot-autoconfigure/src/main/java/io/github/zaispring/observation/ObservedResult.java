@@ -24,6 +24,8 @@ import io.github.zaispring.embedding.EmbeddingResponse;
 import io.github.zaispring.moderation.ModerationResponse;
 import io.github.zaispring.rerank.RerankResponse;
 import io.github.zaispring.rerank.RerankUsage;
+import io.github.zaispring.video.VideoResult;
+import io.github.zaispring.video.VideoTask;
 import io.github.zaispring.websearch.WebSearchResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +76,12 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 		if (answer instanceof ModerationResponse moderation) {
 			// no usage: the server counts calls, not tokens
 			return new ObservedResult(null, moderation.id(), null, moderation.requestId(), false);
+		}
+		if (answer instanceof VideoTask task) {
+			return new ObservedResult(task.model(), task.id(), null, task.requestId(), false);
+		}
+		if (answer instanceof VideoResult video) {
+			return new ObservedResult(video.model(), video.id(), null, video.requestId(), false);
 		}
 		return NONE;
 	}

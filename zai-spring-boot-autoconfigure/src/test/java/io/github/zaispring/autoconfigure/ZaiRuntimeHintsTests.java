@@ -36,6 +36,10 @@ import io.github.zaispring.chat.ChatRequest;
 import io.github.zaispring.chat.FinishReason;
 import io.github.zaispring.chat.ToolCall;
 import io.github.zaispring.chat.Usage;
+import io.github.zaispring.video.Video;
+import io.github.zaispring.video.VideoRequest;
+import io.github.zaispring.video.VideoResult;
+import io.github.zaispring.video.VideoTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +67,7 @@ class ZaiRuntimeHintsTests {
 
 	/** The endpoint packages of design.md, present or still to come. */
 	private static final List<String> ENDPOINT_PACKAGES = List.of("chat", "embedding", "rerank", "websearch", "image",
-			"moderation");
+			"moderation", "video");
 
 	private static final MemberCategory[] ALL_DECLARED = { MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
 			MemberCategory.INVOKE_DECLARED_METHODS, MemberCategory.ACCESS_DECLARED_FIELDS };
@@ -79,6 +83,15 @@ class ZaiRuntimeHintsTests {
 	void registersTheRequestAndResponseTypesWithEveryDeclaredMember() {
 		for (Class<?> type : List.of(ChatRequest.class, ChatMessage.class, ChatCompletion.class,
 				ChatCompletionChunk.class, Usage.class, ToolCall.class, FinishReason.class)) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(type).withMemberCategories(ALL_DECLARED))
+				.as(type.getName())
+				.accepts(this.hints);
+		}
+	}
+
+	@Test
+	void registersTheVideoWireTypes() {
+		for (Class<?> type : List.of(VideoRequest.class, VideoTask.class, VideoResult.class, Video.class)) {
 			assertThat(RuntimeHintsPredicates.reflection().onType(type).withMemberCategories(ALL_DECLARED))
 				.as(type.getName())
 				.accepts(this.hints);

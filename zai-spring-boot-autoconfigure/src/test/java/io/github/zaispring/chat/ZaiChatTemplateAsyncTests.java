@@ -25,6 +25,7 @@ import io.github.zaispring.ZaiAsyncTimeoutException;
 import io.github.zaispring.ZaiException;
 import io.github.zaispring.ZaiQuotaExceededException;
 import io.github.zaispring.ZaiTimeoutException;
+import io.github.zaispring.internal.AsyncPolling;
 import io.github.zaispring.resilience.ZaiRetryPolicy.RetrySettings;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -264,8 +265,7 @@ class ZaiChatTemplateAsyncTests {
 
 	@Test
 	void intervalsGrowByHalfUpToTheCap() {
-		AsyncChat.Settings settings = new AsyncChat.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-				Duration.ofMinutes(1));
+		AsyncPolling settings = new AsyncPolling(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMinutes(1));
 		assertThat(settings.next(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(3));
 		assertThat(settings.next(Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(4500));
 		assertThat(settings.next(Duration.ofMillis(4500))).isEqualTo(Duration.ofSeconds(5));

@@ -24,6 +24,7 @@ import java.util.List;
 import io.github.zaispring.internal.ExchangeCore;
 import io.github.zaispring.moderation.ZaiModerationTemplate;
 import io.github.zaispring.rerank.ZaiRerankTemplate;
+import io.github.zaispring.video.ZaiVideoTemplate;
 import io.github.zaispring.websearch.ZaiWebSearchTemplate;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -140,6 +141,39 @@ class ObservedEndpointsTests {
 				assertThat(observed.getUsage()).isNull();
 				assertThat(observed.getRequestId()).isEqualTo("mod-000009");
 			});
+	}
+
+	@Test
+	void observesAVideoGenerationAsOneSubmitAndOneResultOperationPerPoll() {
+		this.server.enqueue(json("{\"model\":\"cogvideox-3\",\"id\":\"video-task-1\",\"request_id\":"
+				+ "\"vid-000042\",\"task_status\":\"PROCESSING\"}"));
+		this.server.enqueue(json("{\"model\":\"cogvideox-3\",\"task_status\":\"PROCESSING\"}"));
+		this.server.enqueue(json("{\"model\":\"cogvideox-3\",\"task_status\":\"SUCCESS\",\"request_id\":"
+				+ "\"vid-000042\",\"video_result\":[{\"url\":\"https://cdn.example.com/v.mp4\"}]}"));
+		ZaiVideoTemplate video = ZaiVideoTemplate.builder()
+			.exchangeCore(this.core)
+			.asyncPolling(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(1))
+			.build();
+		assertThat(video.generate("A cat").block(WAIT)).isEqualTo("https://cdn.example.com/v.mp4");
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 3)
+			.hasAnObservation(
+					(observation) -> observation.hasContextualNameEqualTo("video_generation_submit cogvideox-3")
+						.hasLowCardinalityKeyValue("gen_ai.operation.name", "video_generation_submit")
+						.hasLowCardinalityKeyValue("gen_ai.request.model", "cogvideox-3")
+						.hasLowCardinalityKeyValue("gen_ai.response.model", "cogvideox-3")
+						.hasLowCardinalityKeyValue("error.type", "none")
+						.hasHighCardinalityKeyValue("gen_ai.response.id", "video-task-1"));
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts.stream()
+				.map((context) -> context.getLowCardinalityKeyValue("gen_ai.operation.name").getValue())
+				.toList())
+				.containsExactly("video_generation_submit", "video_generation_result", "video_generation_result"));
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasAnObservation((observation) -> observation.hasContextualNameEqualTo("video_generation_result")
+				.hasLowCardinalityKeyValue("gen_ai.request.model", "none")
+				.hasLowCardinalityKeyValue("gen_ai.response.model", "cogvideox-3")
+				.hasLowCardinalityKeyValue("error.type", "none"));
 	}
 
 	private static MockResponse json(String body) {

@@ -42,9 +42,11 @@ enum EndpointRoutes {
 
 	ASYNC_CHAT(path("/async/chat/completions"), false, ZaiEndpointReplies::defaultReply),
 
-	ASYNC_RESULT(ZaiEndpointReplies::isResult, true, ZaiEndpointReplies::defaultReply),
+	ASYNC_RESULT(ZaiEndpointReplies::isResult, true, ZaiVideoReplies::defaultResult),
 
-	IMAGES(path("/images/generations"), false, ZaiEndpointReplies::defaultReply);
+	IMAGES(path("/images/generations"), false, ZaiEndpointReplies::defaultReply),
+
+	VIDEOS(path("/videos/generations"), false, ZaiVideoReplies::defaultSubmit);
 
 	private final Predicate<String> matches;
 

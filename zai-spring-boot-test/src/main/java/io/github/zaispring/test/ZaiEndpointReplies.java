@@ -106,12 +106,22 @@ public final class ZaiEndpointReplies {
 	 * @return the reply
 	 */
 	public static ZaiReply asyncFail(String taskId, String code, String message) {
+		return task(taskId, "FAIL", failure(code, message));
+	}
+
+	/**
+	 * Return the reason of a failed task as the members its answer ends with, for every
+	 * kind of async task.
+	 * @param code the business code
+	 * @param message the reason
+	 * @return {@code ,"error":{"code":..,"message":..}}
+	 */
+	static String failure(String code, String message) {
 		Assert.hasText(code, "code must not be empty; use a Z.AI business code such as \"1301\"");
 		Assert.notNull(message, "message must not be null; use the reason, such as \"Task failed\"");
 		StringBuilder error = new StringBuilder(",\"error\":{\"code\":");
 		JsonText.quote(error, code).append(",\"message\":");
-		JsonText.quote(error, message).append('}');
-		return task(taskId, "FAIL", error.toString());
+		return JsonText.quote(error, message).append('}').toString();
 	}
 
 	/**
@@ -188,7 +198,7 @@ public final class ZaiEndpointReplies {
 		return ZaiReply.rawBody(200, JSON, body.append(rest).append('}').toString());
 	}
 
-	private static String newId() {
+	static String newId() {
 		return UUID.randomUUID().toString().replace("-", "");
 	}
 

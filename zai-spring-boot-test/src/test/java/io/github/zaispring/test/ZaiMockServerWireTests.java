@@ -139,6 +139,28 @@ class ZaiMockServerWireTests {
 	}
 
 	@Test
+	void videoAnswersHaveTheShapeOfTheDocumentedOnes() throws Exception {
+		HttpResponse<String> submitted = post("/api/paas/v4/videos/generations",
+				"{\"model\":\"cogvideox-3\",\"prompt\":\"A cat\",\"request_id\":\"vid-000042\"}", null);
+		assertThat(submitted.statusCode()).isEqualTo(200);
+		JsonNode task = this.jsonMapper.readTree(submitted.body());
+		assertThat(task.propertyNames()).containsExactly("model", "id", "request_id", "task_status");
+		assertThat(task.get("model").asString()).isEqualTo("cogvideox-3");
+		assertThat(task.get("request_id").asString()).isEqualTo("vid-000042");
+		assertThat(task.get("task_status").asString()).isEqualTo("PROCESSING");
+		String id = task.get("id").asString();
+		HttpResponse<String> result = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.server.baseUrl() + "/async-result/" + id)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		JsonNode body = this.jsonMapper.readTree(result.body());
+		assertThat(body.propertyNames()).containsExactly("model", "id", "request_id", "task_status", "video_result");
+		assertThat(body.get("task_status").asString()).isEqualTo("SUCCESS");
+		assertThat(body.get("video_result"))
+			.isEqualTo(this.jsonMapper.readTree("[{\"url\":\"https://example-cdn.example.com/gen/" + id
+					+ ".mp4\",\"cover_image_url\":" + "\"https://example-cdn.example.com/gen/" + id + ".jpg\"}]"));
+	}
+
+	@Test
 	void missingKeyIsRejectedWith1001WhenAKeyIsRequired() throws Exception {
 		this.server.requireApiKey("secret");
 		HttpResponse<String> response = post("/api/paas/v4/chat/completions", "{\"model\":\"glm-4.6\"}", null);
