@@ -148,8 +148,14 @@ final class Transport {
 			spec.accept(MediaType.TEXT_EVENT_STREAM);
 		}
 		Map<String, String> headers = call.headers();
-		if (!headers.isEmpty()) {
-			spec.headers((httpHeaders) -> headers.forEach(httpHeaders::set));
+		MediaType contentType = call.contentType();
+		if (!headers.isEmpty() || contentType != null) {
+			spec.headers((httpHeaders) -> {
+				headers.forEach(httpHeaders::set);
+				if (contentType != null) {
+					httpHeaders.setContentType(contentType);
+				}
+			});
 		}
 		WebClient.RequestHeadersSpec<?> request = hasBody ? spec.bodyValue(call.body()) : spec;
 		Flux<R> exchange = request.exchangeToFlux((response) -> {
@@ -160,10 +166,20 @@ final class Transport {
 				return this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), call.requestId())
 					.map((payload) -> readEvent(reader, payload, call));
 			}
-			return readAnswer(reader, response, call).flux();
+			Operation.AnswerReader<R> answerReader = operation.answerReader();
+			return ((answerReader != null) ? readOther(answerReader, response, call)
+					: readAnswer(reader, response, call))
+				.flux();
 		});
 		if (this.bodyLogging.isEnabled()) {
-			exchange = exchange.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body()));
+			exchange = exchange.doOnSubscribe((subscription) -> {
+				if (call.contentType() != null) {
+					this.bodyLogging.binary("request body", call.body().length, call.contentType());
+				}
+				else {
+					this.bodyLogging.request(call.body());
+				}
+			});
 		}
 		return exchange.onErrorMap((ex) -> translate(ex, call));
 	}
@@ -218,6 +234,14 @@ final class Transport {
 					"Z.AI sent a response that is not a valid " + describe(call) + ": " + ex.getMessage(), 0, null,
 					call.requestId(), ex);
 		}
+	}
+
+	private <R> Mono<R> readOther(Operation.AnswerReader<R> reader, ClientResponse response, ExchangeCall<?, R> call) {
+		MediaType contentType = response.headers().contentType().orElse(null);
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map((body) -> {
+			this.bodyLogging.binary("response body", body.length, contentType);
+			return reader.read(body, contentType);
+		});
 	}
 
 	private <T> Mono<T> errorOf(ClientResponse response, ExchangeCall<?, ?> call) {
