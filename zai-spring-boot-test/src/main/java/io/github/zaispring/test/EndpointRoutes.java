@@ -44,7 +44,11 @@ enum EndpointRoutes {
 
 	ASYNC_RESULT(ZaiEndpointReplies::isResult, true, ZaiEndpointReplies::defaultReply),
 
-	IMAGES(path("/images/generations"), false, ZaiEndpointReplies::defaultReply);
+	IMAGES(path("/images/generations"), false, ZaiEndpointReplies::defaultReply),
+
+	TRANSCRIPTIONS(path("/audio/transcriptions"), false, ZaiAudioReplies::defaultTranscription),
+
+	SPEECH(path("/audio/speech"), false, ZaiAudioReplies::defaultSpeech);
 
 	private final Predicate<String> matches;
 
@@ -78,7 +82,7 @@ enum EndpointRoutes {
 
 	/**
 	 * Return whether the endpoint is read with {@code GET}, without a body; the others
-	 * are {@code POST}s of a JSON object.
+	 * are {@code POST}s of a JSON object (or of a form, which reads as one).
 	 */
 	boolean isGet() {
 		return this.get;
