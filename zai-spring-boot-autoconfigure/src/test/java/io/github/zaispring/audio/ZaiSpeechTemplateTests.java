@@ -135,6 +135,18 @@ class ZaiSpeechTemplateTests {
 	}
 
 	@Test
+	void readsAudioLargerThanTheLimitOfJsonAnswersWhole() {
+		// slow speech of 1024 characters is more WAV audio than the 16 MB of a JSON
+		// answer
+		byte[] large = new byte[20 * 1024 * 1024];
+		large[large.length - 1] = 7;
+		this.server.enqueue(binary(large, "audio/wav"));
+		SpeechAudio speech = this.template.speak("Hi").block(WAIT);
+		assertThat(speech.size()).isEqualTo(large.length);
+		assertThat(speech.bytes()[large.length - 1]).isEqualTo((byte) 7);
+	}
+
+	@Test
 	void takesAnAnswerWithoutContentTypeAsOctetStream() {
 		this.server.enqueue(new MockResponse.Builder().body(new Buffer().write(AUDIO)).build());
 		SpeechAudio speech = this.template.speak("Hi").block(WAIT);
