@@ -17,9 +17,13 @@
 package io.github.zaispring.autoconfigure;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.github.zaispring.QuietOutput;
 import io.github.zaispring.audio.AudioFile;
 import io.github.zaispring.audio.SpeechAudio;
 import io.github.zaispring.audio.SpeechChunk;
@@ -40,11 +44,13 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author zai-spring-boot contributors
  */
+@QuietOutput
 class ZaiAudioAutoConfigurationTests {
 
 	private static final String KEY = "test-id.test-secret-0123456789";
@@ -74,6 +81,32 @@ class ZaiAudioAutoConfigurationTests {
 	@AfterEach
 	void stopServer() {
 		this.server.close();
+		((Logger) LoggerFactory.getLogger("io.github.zaispring.http")).setLevel(null);
+	}
+
+	@Test
+	void logsTheSizeOfAudioBodiesInsteadOfTheirBytes(CapturedOutput output) throws Exception {
+		((Logger) LoggerFactory.getLogger("io.github.zaispring.http")).setLevel(Level.DEBUG);
+		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+			.body("{\"text\":\"Hello\"}")
+			.build());
+		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "audio/wav").body("RIFFxyz").build());
+		this.contextRunner
+			.withPropertyValues("zai.api-key=" + KEY, "zai.base-url=" + this.server.url("/api/paas/v4"),
+					"zai.logging.include-bodies=true")
+			.run((context) -> {
+				context.getBean(ZaiTranscriptionOperations.class)
+					.transcribe(AudioFile.of("AUDIO-BYTES".getBytes(StandardCharsets.US_ASCII), "a.wav"))
+					.block(WAIT);
+				context.getBean(ZaiSpeechOperations.class).speak("Hi").block(WAIT);
+			});
+		assertThat(output).containsPattern("Z.AI request body: \\d+ bytes of multipart/form-data;boundary=")
+			.contains("Z.AI response body: {\"text\":\"Hello\"}")
+			.contains("Z.AI request body: {\"model\":\"glm-tts\"")
+			.contains("Z.AI response body: 7 bytes of audio/wav")
+			.doesNotContain("AUDIO-BYTES")
+			.doesNotContain("RIFFxyz")
+			.doesNotContain(KEY);
 	}
 
 	@Test
