@@ -55,11 +55,19 @@ public final class BodyLogging {
 	}
 
 	/**
-	 * Log the JSON of a request about to be sent, if enabled.
+	 * Log a request about to be sent, if enabled: its JSON, or the size of a body that is
+	 * not JSON.
 	 * @param body the bytes sent
+	 * @param contentType the content type of a body that is not JSON, or {@code null} for
+	 * JSON
 	 */
-	public void request(byte[] body) {
-		response("request body", body);
+	public void request(byte[] body, @Nullable MediaType contentType) {
+		if (contentType != null) {
+			binary("request body", body.length, contentType);
+		}
+		else {
+			response("request body", body);
+		}
 	}
 
 	/**

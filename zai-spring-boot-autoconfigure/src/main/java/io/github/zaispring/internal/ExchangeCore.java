@@ -149,8 +149,7 @@ public final class ExchangeCore implements AutoCloseable {
 	private <Q, R> Flux<R> exchange(Operation<Q, R> operation, Q request, Timeouts timeouts) {
 		Timeouts effective = timeouts.orElse(this.defaultTimeouts);
 		return Flux.defer(() -> {
-			// written once per call, outside the stages: every attempt sends the same
-			// bytes
+			// written once, outside the stages: a retry resends the same bytes
 			Operation.BodyWriter<Q> writer = operation.bodyWriter();
 			Operation.Body written = (writer != null && request != null) ? writer.write(request) : null;
 			byte[] body = (written != null) ? written.bytes()

@@ -176,19 +176,12 @@ final class Transport {
 					.map((payload) -> readEvent(reader, payload, call));
 			}
 			Operation.AnswerReader<R> answerReader = operation.answerReader();
-			return ((answerReader != null) ? readOther(answerReader, response, call)
-					: readAnswer(reader, response, call))
+			return ((answerReader != null) ? readOther(answerReader, response) : readAnswer(reader, response, call))
 				.flux();
 		});
 		if (this.bodyLogging.isEnabled()) {
-			exchange = exchange.doOnSubscribe((subscription) -> {
-				if (call.contentType() != null) {
-					this.bodyLogging.binary("request body", call.body().length, call.contentType());
-				}
-				else {
-					this.bodyLogging.request(call.body());
-				}
-			});
+			exchange = exchange
+				.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body(), call.contentType()));
 		}
 		return exchange.onErrorMap((ex) -> translate(ex, call));
 	}
@@ -245,7 +238,7 @@ final class Transport {
 		}
 	}
 
-	private <R> Mono<R> readOther(Operation.AnswerReader<R> reader, ClientResponse response, ExchangeCall<?, R> call) {
+	private <R> Mono<R> readOther(Operation.AnswerReader<R> reader, ClientResponse response) {
 		MediaType contentType = response.headers().contentType().orElse(null);
 		return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), MAX_BINARY_SIZE).map((joined) -> {
 			byte[] body = new byte[joined.readableByteCount()];

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the field name, such as {@code file}
  * @param filename the file name, or {@code null} for a text field
  * @param contentType the part's content type, or {@code null} when it named none
- * @param content the bytes of the part
+ * @param content the bytes of the part (compare them with {@code Arrays.equals} or
+ * AssertJ's {@code isEqualTo}: a record compares arrays by identity)
  * @author zai-spring-boot contributors
  */
 public record ReceivedFile(String name, @Nullable String filename, @Nullable String contentType, byte[] content) {
