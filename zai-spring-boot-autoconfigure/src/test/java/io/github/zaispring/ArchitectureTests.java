@@ -36,11 +36,11 @@ class ArchitectureTests {
 
 	/**
 	 * The endpoint packages: chat, embedding, rerank, websearch, image, moderation,
-	 * video.
+	 * video, audio.
 	 */
 	private static final String[] ENDPOINTS = { "io.github.zaispring.chat..", "io.github.zaispring.embedding..",
 			"io.github.zaispring.rerank..", "io.github.zaispring.websearch..", "io.github.zaispring.image..",
-			"io.github.zaispring.moderation..", "io.github.zaispring.video.." };
+			"io.github.zaispring.moderation..", "io.github.zaispring.video..", "io.github.zaispring.audio.." };
 
 	private static final JavaClasses CLASSES = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

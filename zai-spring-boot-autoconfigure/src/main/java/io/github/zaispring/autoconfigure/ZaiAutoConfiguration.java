@@ -56,7 +56,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(ZaiProperties.class)
 @Import({ ZaiObservationConfiguration.class, ZaiEmbeddingConfiguration.class, ZaiImageConfiguration.class,
 		ZaiWebSearchConfiguration.class, ZaiRerankConfiguration.class, ZaiModerationConfiguration.class,
-		ZaiVideoConfiguration.class, ZaiRedisConcurrencyConfiguration.class })
+		ZaiVideoConfiguration.class, ZaiAudioConfiguration.class, ZaiRedisConcurrencyConfiguration.class })
 @SuppressWarnings("deprecation")
 public final class ZaiAutoConfiguration {
 

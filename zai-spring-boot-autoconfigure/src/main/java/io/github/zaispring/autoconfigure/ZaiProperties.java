@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import io.github.zaispring.audio.SpeechFormat;
 import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.internal.BaseUrls;
 import io.github.zaispring.internal.Checks;
@@ -96,7 +97,9 @@ public class ZaiProperties {
 			Map.entry("zai.pool.max-connections", "500"), Map.entry("zai.image.model", "cogview-4-250304"),
 			Map.entry("zai.web-search.search-engine", "search-prime"), Map.entry("zai.web-search.count", "10"),
 			Map.entry("zai.rerank.model", "rerank"), Map.entry("zai.moderation.model", "moderation"),
-			Map.entry("zai.video.model", "cogvideox-3"), Map.entry("zai.concurrency.scope", "redis"),
+			Map.entry("zai.video.model", "cogvideox-3"), Map.entry("zai.transcription.model", "glm-asr-2512"),
+			Map.entry("zai.speech.model", "glm-tts"), Map.entry("zai.speech.voice", "tongtong"),
+			Map.entry("zai.speech.response-format", "wav"), Map.entry("zai.concurrency.scope", "redis"),
 			Map.entry("zai.concurrency.redis.key-prefix", "zai:concurrency"),
 			Map.entry("zai.concurrency.redis.fallback", "fail"));
 
@@ -128,6 +131,10 @@ public class ZaiProperties {
 	private final Moderation moderation = new Moderation();
 
 	private final Video video = new Video();
+
+	private final Transcription transcription = new Transcription();
+
+	private final Speech speech = new Speech();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -248,6 +255,14 @@ public class ZaiProperties {
 
 	public Video getVideo() {
 		return this.video;
+	}
+
+	public Transcription getTranscription() {
+		return this.transcription;
+	}
+
+	public Speech getSpeech() {
+		return this.speech;
 	}
 
 	@Override
@@ -1009,6 +1024,82 @@ public class ZaiProperties {
 			require(model != null && !model.isBlank(), "zai.video.model",
 					() -> "zai.video.model must not be empty; use a model id such as cogvideox-3");
 			this.model = model.strip();
+		}
+
+	}
+
+	/**
+	 * Defaults of speech-to-text requests that leave an option unset.
+	 */
+	public static class Transcription {
+
+		/**
+		 * Model of transcriptions that name none.
+		 */
+		private String model = "glm-asr-2512";
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.transcription.model",
+					() -> "zai.transcription.model must not be empty; use a model id such as glm-asr-2512");
+			this.model = model.strip();
+		}
+
+	}
+
+	/**
+	 * Defaults of text-to-speech requests that leave an option unset.
+	 */
+	public static class Speech {
+
+		/**
+		 * Model of speech requests that name none.
+		 */
+		private String model = "glm-tts";
+
+		/**
+		 * Voice of speech requests that name none, such as tongtong, chuichui, xiaochen,
+		 * jam, kazi, douji, luodo or the id of a cloned voice.
+		 */
+		private String voice = "tongtong";
+
+		/**
+		 * Audio format of speech requests that name none: wav (playable as it is) or pcm
+		 * (raw samples).
+		 */
+		private SpeechFormat responseFormat = SpeechFormat.WAV;
+
+		public String getModel() {
+			return this.model;
+		}
+
+		public void setModel(String model) {
+			require(model != null && !model.isBlank(), "zai.speech.model",
+					() -> "zai.speech.model must not be empty; use a model id such as glm-tts");
+			this.model = model.strip();
+		}
+
+		public String getVoice() {
+			return this.voice;
+		}
+
+		public void setVoice(String voice) {
+			require(voice != null && !voice.isBlank(), "zai.speech.voice",
+					() -> "zai.speech.voice must not be empty; use a voice such as tongtong");
+			this.voice = voice.strip();
+		}
+
+		public SpeechFormat getResponseFormat() {
+			return this.responseFormat;
+		}
+
+		public void setResponseFormat(SpeechFormat responseFormat) {
+			require(responseFormat != null, "zai.speech.response-format",
+					() -> "zai.speech.response-format must not be empty; use wav or pcm");
+			this.responseFormat = responseFormat;
 		}
 
 	}

@@ -79,7 +79,7 @@ final class ZaiRuntimeHints implements RuntimeHintsRegistrar {
 	 */
 	static final List<String> WIRE_PACKAGES = List.of("io.github.zaispring.chat", "io.github.zaispring.embedding",
 			"io.github.zaispring.rerank", "io.github.zaispring.websearch", "io.github.zaispring.image",
-			"io.github.zaispring.moderation", "io.github.zaispring.video");
+			"io.github.zaispring.moderation", "io.github.zaispring.video", "io.github.zaispring.audio");
 
 	/**
 	 * The resource {@code io.github.zaispring.internal.LibraryVersion} reads.

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.MediaType;
 
 /**
  * Logs request and response bodies at DEBUG under {@link ExchangeLogging#CATEGORY}, only
@@ -53,11 +55,19 @@ public final class BodyLogging {
 	}
 
 	/**
-	 * Log the JSON of a request about to be sent, if enabled.
+	 * Log a request about to be sent, if enabled: its JSON, or the size of a body that is
+	 * not JSON.
 	 * @param body the bytes sent
+	 * @param contentType the content type of a body that is not JSON, or {@code null} for
+	 * JSON
 	 */
-	public void request(byte[] body) {
-		response("request body", body);
+	public void request(byte[] body, @Nullable MediaType contentType) {
+		if (contentType != null) {
+			binary("request body", body.length, contentType);
+		}
+		else {
+			response("request body", body);
+		}
 	}
 
 	/**
@@ -68,6 +78,19 @@ public final class BodyLogging {
 	public void response(String kind, byte[] body) {
 		if (isEnabled()) {
 			logger.debug("Z.AI " + kind + ": " + new String(body, StandardCharsets.UTF_8));
+		}
+	}
+
+	/**
+	 * Log the size and type of a body that is not text (audio, a multipart form with a
+	 * file), if enabled: its bytes mean nothing in a log.
+	 * @param kind what the body is, such as {@code request body}
+	 * @param length the number of bytes
+	 * @param contentType the content type, or {@code null}
+	 */
+	public void binary(String kind, int length, @Nullable MediaType contentType) {
+		if (isEnabled()) {
+			logger.debug("Z.AI " + kind + ": " + length + " bytes of " + contentType);
 		}
 	}
 

@@ -25,6 +25,8 @@ import io.github.zaispring.internal.Operation.Fold;
 import org.jspecify.annotations.Nullable;
 import reactor.util.context.ContextView;
 
+import org.springframework.http.MediaType;
+
 /**
  * The state of one call while it runs, shared by the stages of the {@link ExchangeCore}
  * and shown to interceptors as a {@link ZaiCall}: created on subscription, it spans every
@@ -45,6 +47,8 @@ final class ExchangeCall<Q, R> implements ZaiCall {
 
 	private final byte[] body;
 
+	private final @Nullable MediaType contentType;
+
 	private final @Nullable String model;
 
 	private final String serverAddress;
@@ -63,11 +67,12 @@ final class ExchangeCall<Q, R> implements ZaiCall {
 
 	private volatile long firstElementNanos;
 
-	ExchangeCall(Operation<Q, R> operation, Q request, byte[] body, String serverAddress,
-			ExchangeCore.Timeouts timeouts) {
+	ExchangeCall(Operation<Q, R> operation, Q request, byte[] body, @Nullable MediaType contentType,
+			String serverAddress, ExchangeCore.Timeouts timeouts) {
 		this.operation = operation;
 		this.request = request;
 		this.body = body;
+		this.contentType = contentType;
 		this.model = operation.model().apply(request);
 		this.serverAddress = serverAddress;
 		this.timeouts = timeouts;
@@ -84,6 +89,13 @@ final class ExchangeCall<Q, R> implements ZaiCall {
 
 	byte[] body() {
 		return this.body;
+	}
+
+	/**
+	 * Return the content type of a body that is not JSON, or {@code null} for JSON.
+	 */
+	@Nullable MediaType contentType() {
+		return this.contentType;
 	}
 
 	ExchangeCore.Timeouts timeouts() {

@@ -149,8 +149,13 @@ public final class ExchangeCore implements AutoCloseable {
 	private <Q, R> Flux<R> exchange(Operation<Q, R> operation, Q request, Timeouts timeouts) {
 		Timeouts effective = timeouts.orElse(this.defaultTimeouts);
 		return Flux.defer(() -> {
-			byte[] body = (operation.hasBody() && request != null) ? WireJson.write(request) : new byte[0];
-			ExchangeCall<Q, R> call = new ExchangeCall<>(operation, request, body, this.serverAddress, effective);
+			// written once, outside the stages: a retry resends the same bytes
+			Operation.BodyWriter<Q> writer = operation.bodyWriter();
+			Operation.Body written = (writer != null && request != null) ? writer.write(request) : null;
+			byte[] body = (written != null) ? written.bytes()
+					: (operation.hasBody() && request != null) ? WireJson.write(request) : new byte[0];
+			ExchangeCall<Q, R> call = new ExchangeCall<>(operation, request, body,
+					(written != null) ? written.contentType() : null, this.serverAddress, effective);
 			Flux<R> exchange = transport().exchange(call);
 			for (int i = this.stages.size() - 1; i >= 0; i--) {
 				exchange = this.stages.get(i).apply(call, exchange);

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
@@ -47,12 +48,16 @@ import org.springframework.util.Assert;
  * @param uriVariables the values of the path's {@code {variables}}, in order, from a
  * request; the request is the JSON body only when the method has one ({@code POST},
  * {@code PUT}, {@code PATCH})
+ * @param bodyWriter writes the body of a request that is not sent as JSON (a multipart
+ * form), or {@code null} for the JSON of the request
+ * @param answerReader reads a single answer that is not JSON (audio bytes), or
+ * {@code null} to read the JSON of the response type
  * @author zai-spring-boot contributors
  */
 public record Operation<Q, R>(String name, HttpMethod method, String path, Class<R> responseType, boolean streaming,
 		Function<Q, @Nullable String> model, Function<Q, @Nullable String> requestId,
-		Function<Q, Map<String, String>> headers, @Nullable Supplier<Fold<R>> fold,
-		Function<Q, Object[]> uriVariables) {
+		Function<Q, Map<String, String>> headers, @Nullable Supplier<Fold<R>> fold, Function<Q, Object[]> uriVariables,
+		@Nullable BodyWriter<Q> bodyWriter, @Nullable AnswerReader<R> answerReader) {
 
 	private static final Object[] NO_VARIABLES = {};
 
@@ -71,6 +76,26 @@ public record Operation<Q, R>(String name, HttpMethod method, String path, Class
 	}
 
 	/**
+	 * Describe an operation whose request is the JSON body and whose answer is JSON.
+	 * @param name the operation name
+	 * @param method the HTTP method
+	 * @param path the path below the base URL
+	 * @param responseType the type each response or chunk is read as
+	 * @param streaming whether the answer is a stream of server-sent events
+	 * @param model the model a request names
+	 * @param requestId the request id a request carries
+	 * @param headers the extra HTTP headers of a request
+	 * @param fold creates the fold of a stream's chunks, or {@code null}
+	 * @param uriVariables the values of the path's variables, from a request
+	 */
+	public Operation(String name, HttpMethod method, String path, Class<R> responseType, boolean streaming,
+			Function<Q, @Nullable String> model, Function<Q, @Nullable String> requestId,
+			Function<Q, Map<String, String>> headers, @Nullable Supplier<Fold<R>> fold,
+			Function<Q, Object[]> uriVariables) {
+		this(name, method, path, responseType, streaming, model, requestId, headers, fold, uriVariables, null, null);
+	}
+
+	/**
 	 * Describe an operation whose path has no variables.
 	 * @param name the operation name
 	 * @param method the HTTP method
@@ -86,6 +111,31 @@ public record Operation<Q, R>(String name, HttpMethod method, String path, Class
 			Function<Q, @Nullable String> model, Function<Q, @Nullable String> requestId,
 			Function<Q, Map<String, String>> headers, @Nullable Supplier<Fold<R>> fold) {
 		this(name, method, path, responseType, streaming, model, requestId, headers, fold, (request) -> NO_VARIABLES);
+	}
+
+	/**
+	 * Return a copy of this operation whose requests are sent as the body the writer
+	 * makes instead of their JSON.
+	 * @param writer the writer of the body
+	 * @return the new operation
+	 */
+	public Operation<Q, R> withBody(BodyWriter<Q> writer) {
+		Assert.notNull(writer, "writer must not be null");
+		return new Operation<>(this.name, this.method, this.path, this.responseType, this.streaming, this.model,
+				this.requestId, this.headers, this.fold, this.uriVariables, writer, this.answerReader);
+	}
+
+	/**
+	 * Return a copy of this single-answer operation whose answer is read by the reader
+	 * instead of as JSON.
+	 * @param reader the reader of the answer's bytes
+	 * @return the new operation
+	 */
+	public Operation<Q, R> withAnswer(AnswerReader<R> reader) {
+		Assert.notNull(reader, "reader must not be null");
+		Assert.isTrue(!this.streaming, "a streamed operation reads its events as JSON");
+		return new Operation<>(this.name, this.method, this.path, this.responseType, this.streaming, this.model,
+				this.requestId, this.headers, this.fold, this.uriVariables, this.bodyWriter, reader);
 	}
 
 	/**
@@ -111,6 +161,61 @@ public record Operation<Q, R>(String name, HttpMethod method, String path, Class
 			Function<Q, @Nullable String> model) {
 		return new Operation<>(name, HttpMethod.POST, path, responseType, false, model, (request) -> null,
 				(request) -> Map.of(), null);
+	}
+
+	/**
+	 * Writes the body of a request that is not sent as JSON, once per call: every attempt
+	 * of the call (a retry) sends the same bytes.
+	 *
+	 * @param <Q> the type of the request
+	 */
+	@FunctionalInterface
+	public interface BodyWriter<Q> {
+
+		/**
+		 * Write the body of a request.
+		 * @param request the request
+		 * @return the bytes and their content type
+		 */
+		Body write(Q request);
+
+	}
+
+	/**
+	 * A request body that is not JSON.
+	 *
+	 * @param bytes the bytes sent
+	 * @param contentType the {@code Content-Type} header, such as
+	 * {@code multipart/form-data} with its boundary
+	 */
+	public record Body(byte[] bytes, MediaType contentType) {
+
+		/**
+		 * Check the body.
+		 */
+		public Body {
+			Assert.notNull(bytes, "bytes must not be null");
+			Assert.notNull(contentType, "contentType must not be null");
+		}
+
+	}
+
+	/**
+	 * Reads a single successful answer that is not JSON, such as audio.
+	 *
+	 * @param <R> the type of the answer
+	 */
+	@FunctionalInterface
+	public interface AnswerReader<R> {
+
+		/**
+		 * Read an answer.
+		 * @param body the bytes of the body, empty when there were none
+		 * @param contentType the {@code Content-Type} of the answer, or {@code null}
+		 * @return the answer
+		 */
+		R read(byte[] body, @Nullable MediaType contentType);
+
 	}
 
 	/**

@@ -35,6 +35,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -51,7 +52,9 @@ import org.springframework.web.util.UriBuilderFactory;
  * <p>
  * Bodies are written and read with {@link WireJson}, never with the codecs of the
  * application's {@code WebClient.Builder}, whose other customizations (filters, SSL
- * bundles, observation) apply.
+ * bundles, observation) apply; an operation that sends a form or receives audio writes
+ * and reads those bytes itself ({@link Operation#bodyWriter()},
+ * {@link Operation#answerReader()}).
  *
  * @author zai-spring-boot contributors
  */
@@ -62,6 +65,12 @@ final class Transport {
 	 * output tokens is several hundred kilobytes, more than WebFlux's 256 KB default.
 	 */
 	static final int MAX_IN_MEMORY_SIZE = 16 * 1024 * 1024;
+
+	/**
+	 * Largest answer that is not JSON the client reads whole: 1024 characters of speech
+	 * read slowly are several minutes of WAV audio, above 16 MB.
+	 */
+	static final int MAX_BINARY_SIZE = 64 * 1024 * 1024;
 
 	/**
 	 * The request attribute in which {@code WebClient.RequestBodyUriSpec.uri(String, ..)}
@@ -148,8 +157,14 @@ final class Transport {
 			spec.accept(MediaType.TEXT_EVENT_STREAM);
 		}
 		Map<String, String> headers = call.headers();
-		if (!headers.isEmpty()) {
-			spec.headers((httpHeaders) -> headers.forEach(httpHeaders::set));
+		MediaType contentType = call.contentType();
+		if (!headers.isEmpty() || contentType != null) {
+			spec.headers((httpHeaders) -> {
+				headers.forEach(httpHeaders::set);
+				if (contentType != null) {
+					httpHeaders.setContentType(contentType);
+				}
+			});
 		}
 		WebClient.RequestHeadersSpec<?> request = hasBody ? spec.bodyValue(call.body()) : spec;
 		Flux<R> exchange = request.exchangeToFlux((response) -> {
@@ -160,10 +175,13 @@ final class Transport {
 				return this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), call.requestId())
 					.map((payload) -> readEvent(reader, payload, call));
 			}
-			return readAnswer(reader, response, call).flux();
+			Operation.AnswerReader<R> answerReader = operation.answerReader();
+			return ((answerReader != null) ? readOther(answerReader, response) : readAnswer(reader, response, call))
+				.flux();
 		});
 		if (this.bodyLogging.isEnabled()) {
-			exchange = exchange.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body()));
+			exchange = exchange
+				.doOnSubscribe((subscription) -> this.bodyLogging.request(call.body(), call.contentType()));
 		}
 		return exchange.onErrorMap((ex) -> translate(ex, call));
 	}
@@ -218,6 +236,19 @@ final class Transport {
 					"Z.AI sent a response that is not a valid " + describe(call) + ": " + ex.getMessage(), 0, null,
 					call.requestId(), ex);
 		}
+	}
+
+	private <R> Mono<R> readOther(Operation.AnswerReader<R> reader, ClientResponse response) {
+		MediaType contentType = response.headers().contentType().orElse(null);
+		return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), MAX_BINARY_SIZE).map((joined) -> {
+			byte[] body = new byte[joined.readableByteCount()];
+			joined.read(body);
+			DataBufferUtils.release(joined);
+			return body;
+		}).defaultIfEmpty(new byte[0]).map((body) -> {
+			this.bodyLogging.binary("response body", body.length, contentType);
+			return reader.read(body, contentType);
+		});
 	}
 
 	private <T> Mono<T> errorOf(ClientResponse response, ExchangeCall<?, ?> call) {

@@ -16,6 +16,7 @@
 
 package io.github.zaispring.observation;
 
+import io.github.zaispring.audio.Transcription;
 import io.github.zaispring.chat.AsyncChatResult;
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.TokenizerResponse;
@@ -72,6 +73,11 @@ record ObservedResult(@Nullable String model, @Nullable String id, @Nullable Usa
 		}
 		if (answer instanceof WebSearchResponse search) {
 			return new ObservedResult(null, search.id(), null, search.requestId(), false);
+		}
+		if (answer instanceof Transcription transcription) {
+			// no usage: the answer reports none
+			return new ObservedResult(transcription.model(), transcription.id(), null, transcription.requestId(),
+					false);
 		}
 		if (answer instanceof ModerationResponse moderation) {
 			// no usage: the server counts calls, not tokens

@@ -29,6 +29,12 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.github.zaispring.audio.SpeechChunk;
+import io.github.zaispring.audio.SpeechEncoding;
+import io.github.zaispring.audio.SpeechFormat;
+import io.github.zaispring.audio.SpeechRequest;
+import io.github.zaispring.audio.Transcription;
+import io.github.zaispring.audio.TranscriptionEvent;
 import io.github.zaispring.chat.ChatCompletion;
 import io.github.zaispring.chat.ChatCompletionChunk;
 import io.github.zaispring.chat.ChatMessage;
@@ -67,7 +73,7 @@ class ZaiRuntimeHintsTests {
 
 	/** The endpoint packages of design.md, present or still to come. */
 	private static final List<String> ENDPOINT_PACKAGES = List.of("chat", "embedding", "rerank", "websearch", "image",
-			"moderation", "video");
+			"moderation", "video", "audio");
 
 	private static final MemberCategory[] ALL_DECLARED = { MemberCategory.INVOKE_DECLARED_CONSTRUCTORS,
 			MemberCategory.INVOKE_DECLARED_METHODS, MemberCategory.ACCESS_DECLARED_FIELDS };
@@ -77,6 +83,17 @@ class ZaiRuntimeHintsTests {
 	@BeforeEach
 	void registerHints() {
 		new ZaiRuntimeHints().registerHints(this.hints, getClass().getClassLoader());
+	}
+
+	@Test
+	void registersTheAudioWireTypesWithEveryDeclaredMember() {
+		for (Class<?> type : List.of(Transcription.class, Transcription.Segment.class, TranscriptionEvent.class,
+				SpeechRequest.class, SpeechChunk.class, SpeechChunk.Choice.class, SpeechChunk.Delta.class,
+				SpeechFormat.class, SpeechEncoding.class)) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(type).withMemberCategories(ALL_DECLARED))
+				.as(type.getName())
+				.accepts(this.hints);
+		}
 	}
 
 	@Test

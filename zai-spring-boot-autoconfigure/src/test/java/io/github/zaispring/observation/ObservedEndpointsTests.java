@@ -21,6 +21,10 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.zaispring.audio.AudioFile;
+import io.github.zaispring.audio.SpeechRequest;
+import io.github.zaispring.audio.ZaiSpeechTemplate;
+import io.github.zaispring.audio.ZaiTranscriptionTemplate;
 import io.github.zaispring.internal.ExchangeCore;
 import io.github.zaispring.moderation.ZaiModerationTemplate;
 import io.github.zaispring.rerank.ZaiRerankTemplate;
@@ -174,6 +178,51 @@ class ObservedEndpointsTests {
 				.hasLowCardinalityKeyValue("gen_ai.request.model", "none")
 				.hasLowCardinalityKeyValue("gen_ai.response.model", "cogvideox-3")
 				.hasLowCardinalityKeyValue("error.type", "none"));
+	}
+
+	@Test
+	void observesATranscriptionAsOneSpeechToTextOperation() {
+		this.server.enqueue(json("{\"id\":\"asr-resp-1\",\"created\":1773456355,\"request_id\":\"asr-000009\","
+				+ "\"model\":\"glm-asr-2512\",\"text\":\"Hello\"}"));
+		ZaiTranscriptionTemplate transcription = ZaiTranscriptionTemplate.builder().exchangeCore(this.core).build();
+		assertThat(transcription.transcribe(AudioFile.of(new byte[] { 1, 2, 3 }, "a.wav")).block(WAIT))
+			.isEqualTo("Hello");
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 1)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("speech_to_text glm-asr-2512")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "speech_to_text")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "glm-asr-2512")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "glm-asr-2512")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "asr-resp-1")
+			.hasBeenStopped();
+	}
+
+	@Test
+	void observesSpeechAsOneTextToSpeechOperation() {
+		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "audio/wav").body("RIFF").build());
+		this.server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+			.body("data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"AAE=\"}}]}\n\n"
+					+ "data: [DONE]\n\n")
+			.build());
+		ZaiSpeechTemplate speech = ZaiSpeechTemplate.builder().exchangeCore(this.core).build();
+		assertThat(speech.speak("Hi").block(WAIT).size()).isEqualTo(4);
+		assertThat(speech.streamAudio(SpeechRequest.builder().input("Hi").build()).collectList().block(WAIT))
+			.hasSize(1);
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 2)
+			.hasObservationWithNameEqualTo("gen_ai.client.operation")
+			.that()
+			.hasContextualNameEqualTo("text_to_speech glm-tts")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "text_to_speech")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "glm-tts")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasBeenStopped();
+		TestObservationRegistryAssert.assertThat(this.registry)
+			.hasAnObservationWithAKeyValue("gen_ai.request.stream", "false")
+			.hasAnObservationWithAKeyValue("gen_ai.request.stream", "true");
 	}
 
 	private static MockResponse json(String body) {

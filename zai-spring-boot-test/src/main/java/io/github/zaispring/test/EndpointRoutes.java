@@ -46,7 +46,11 @@ enum EndpointRoutes {
 
 	IMAGES(path("/images/generations"), false, ZaiEndpointReplies::defaultReply),
 
-	VIDEOS(path("/videos/generations"), false, ZaiVideoReplies::defaultSubmit);
+	VIDEOS(path("/videos/generations"), false, ZaiVideoReplies::defaultSubmit),
+
+	TRANSCRIPTIONS(path("/audio/transcriptions"), false, ZaiAudioReplies::defaultTranscription),
+
+	SPEECH(path("/audio/speech"), false, ZaiAudioReplies::defaultSpeech);
 
 	private final Predicate<String> matches;
 
@@ -80,7 +84,7 @@ enum EndpointRoutes {
 
 	/**
 	 * Return whether the endpoint is read with {@code GET}, without a body; the others
-	 * are {@code POST}s of a JSON object.
+	 * are {@code POST}s of a JSON object (or of a form, which reads as one).
 	 */
 	boolean isGet() {
 		return this.get;

@@ -52,6 +52,8 @@ public final class ReceivedRequest {
 
 	private final JsonNode body;
 
+	private final @Nullable FormData form;
+
 	ReceivedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
 		this.method = method;
 		this.path = path;
@@ -61,7 +63,9 @@ public final class ReceivedRequest {
 		this.headers = Collections.unmodifiableMap(copy);
 		this.bodyText = new String(body, StandardCharsets.UTF_8);
 		this.bodyLength = body.length;
-		this.body = parse(body);
+		List<String> contentType = this.headers.get("Content-Type");
+		this.form = FormData.parse((contentType != null && !contentType.isEmpty()) ? contentType.get(0) : null, body);
+		this.body = (this.form != null) ? this.form.toJson(MAPPER) : parse(body);
 	}
 
 	private static JsonNode parse(byte[] body) {
@@ -119,7 +123,10 @@ public final class ReceivedRequest {
 	}
 
 	/**
-	 * Return the body parsed as JSON.
+	 * Return the body parsed as JSON; a {@code multipart/form-data} form reads as an
+	 * object of its text fields (a repeated field as an array, {@code stream} as a
+	 * boolean), with a file as its {@code filename}, {@code content_type} and
+	 * {@code size} (its bytes are in {@link #formPart(String)}).
 	 * @return the body, a {@code MissingNode} when it was empty or not JSON
 	 */
 	public JsonNode body() {
@@ -231,6 +238,27 @@ public final class ReceivedRequest {
 		JsonNode format = this.body.get("response_format");
 		JsonNode type = (format != null) ? format.get("type") : null;
 		return (type != null && type.isString()) ? type.asString() : null;
+	}
+
+	/**
+	 * Return the parts of a {@code multipart/form-data} request with the given name, such
+	 * as the {@code file} of a transcription or each of its {@code hotwords}.
+	 * @param name the field name
+	 * @return the parts in the order sent; empty when there are none or the request is
+	 * not a form
+	 */
+	public List<ReceivedFile> formParts(String name) {
+		return (this.form != null) ? this.form.parts(name) : List.of();
+	}
+
+	/**
+	 * Return the first part of a {@code multipart/form-data} request with the given name.
+	 * @param name the field name, such as {@code file}
+	 * @return the part, or {@code null} when there is none or the request is not a form
+	 */
+	public @Nullable ReceivedFile formPart(String name) {
+		List<ReceivedFile> parts = formParts(name);
+		return parts.isEmpty() ? null : parts.get(0);
 	}
 
 	private Iterable<JsonNode> messages() {

@@ -96,6 +96,9 @@ final class ReplySettings implements Cloneable {
 
 	@Nullable String body;
 
+	/** The body of a {@link ReplyKind#RAW} reply that is not text, such as audio. */
+	byte @Nullable [] bytes;
+
 	ReplyFault fault = ReplyFault.NONE;
 
 	int faultAfter = -1;

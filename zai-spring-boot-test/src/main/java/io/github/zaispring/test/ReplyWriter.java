@@ -100,7 +100,9 @@ final class ReplyWriter {
 		settings.headers.forEach(response::header);
 		return switch (settings.kind) {
 			case ERROR -> json(response, settings.status, errorJson(settings.errorCode, settings.errorMessage));
-			case RAW -> body(response, settings.status, settings.contentType, settings.body);
+			case RAW ->
+				(settings.bytes != null) ? bytes(response, settings.status, settings.contentType, settings.bytes)
+						: body(response, settings.status, settings.contentType, settings.body);
 			default -> request.stream() ? stream(reply, request, response) : completion(reply, request, response);
 		};
 	}

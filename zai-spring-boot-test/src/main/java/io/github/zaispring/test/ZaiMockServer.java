@@ -50,8 +50,8 @@ import org.springframework.util.Assert;
  * {@code POST …/chat/completions} under any prefix with scripted {@link ZaiReply
  * replies}, plain or streamed, records every request, and serves the other endpoints too,
  * scripted with {@link ZaiEmbeddingReplies}, {@link ZaiSearchReplies},
- * {@link ZaiModerationReplies}, {@link ZaiVideoReplies} and {@link ZaiEndpointReplies}.
- * <pre class="code">
+ * {@link ZaiModerationReplies}, {@link ZaiVideoReplies}, {@link ZaiAudioReplies} (speech
+ * to text and text to speech) and {@link ZaiEndpointReplies}. <pre class="code">
  * try (ZaiMockServer server = ZaiMockServer.start()) {
  *     server.enqueue(ZaiReply.text("Hello!"));
  *     ZaiChatTemplate template = ZaiChatTemplate.builder().apiKey("k").baseUrl(server.baseUrl()).build();

@@ -182,6 +182,22 @@ public final class ZaiReply extends ZaiReplyOptions {
 	}
 
 	/**
+	 * Return an answer with exactly the given status, content type and bytes, such as
+	 * audio.
+	 * @param httpStatus the HTTP status
+	 * @param contentType the {@code Content-Type}, or {@code null} for none
+	 * @param body the bytes, sent as they are
+	 * @return the reply
+	 */
+	static ZaiReply rawBytes(int httpStatus, @Nullable String contentType, byte[] body) {
+		ReplySettings settings = new ReplySettings(ReplyKind.RAW);
+		settings.status = httpStatus;
+		settings.contentType = contentType;
+		settings.bytes = body.clone();
+		return new ZaiReply(settings);
+	}
+
+	/**
 	 * Return an answer that closes the connection without sending any response. To get
 	 * "connection refused" instead, {@link ZaiMockServer#close() close} the server.
 	 * @return the reply
