@@ -350,9 +350,17 @@ public final class BenchmarkMain {
 			}
 		}
 		StringBuilder beans = new StringBuilder();
+		StringBuilder createdFirst = new StringBuilder();
 		for (String line : Files.readAllLines(this.out.resolve("startup-with-1.log"), StandardCharsets.UTF_8)) {
 			if (line.startsWith("BEAN ")) {
 				beans.append("| `").append(line.split(" ")[1]).append("` | ").append(line.split(" ")[2]).append(" |\n");
+			}
+			if (line.startsWith("CREATED-FIRST-BY-THE-STARTER ")) {
+				createdFirst.append("| `")
+					.append(line.split(" ")[1])
+					.append("` | ")
+					.append(line.split(" ")[2])
+					.append(" |\n");
 			}
 		}
 		double coldWith = Stats.median(results.getOrDefault("w4.coldMs.with", List.of()));
@@ -367,6 +375,9 @@ public final class BenchmarkMain {
 				+ "| the starter's beans, instantiation time in the first (cold) start (ms) | | "
 				+ format(Stats.median(results.getOrDefault("w4.zaiBeansMs.with", List.of()))) + " | "
 				+ format(Stats.median(results.getOrDefault("w4.zaiBeansMs.with", List.of()))) + " |\n"
+				+ "| the same without the beans of other auto-configurations that a starter bean is the first to "
+				+ "ask for (ms) | | " + format(Stats.median(results.getOrDefault("w4.zaiOwnBeansMs.with", List.of())))
+				+ " | " + format(Stats.median(results.getOrDefault("w4.zaiOwnBeansMs.with", List.of()))) + " |\n"
 				+ "| live heap per template (KB, " + this.options.get("templates") + " templates) | | "
 				+ format(Stats.median(results.getOrDefault("w4.templateKb.with", List.of()))) + " | |\n\n"
 				+ "| first template or bare WebClient built in a fresh JVM, no context (ms) | WebClient: "
@@ -374,7 +385,10 @@ public final class BenchmarkMain {
 				+ format(Stats.median(results.getOrDefault("w4.firstBuildMs.template", List.of()))) + " | |\n\n"
 				+ "Slowest starter beans in the first cold start with the auto-configuration (Boot's "
 				+ "`BufferingApplicationStartup`; a bean's time includes the beans it creates first):\n\n"
-				+ "| bean | ms |\n|---|---:|\n" + beans + "\n" + "Every JVM's values: " + results + "\n\n";
+				+ "| bean | ms |\n|---|---:|\n" + beans + "\n"
+				+ "Beans of other auto-configurations that a starter bean was the first to ask for, in the same "
+				+ "start:\n\n| bean | ms |\n|---|---:|\n" + createdFirst + "\n" + "Every JVM's values: " + results
+				+ "\n\n";
 	}
 
 	private static String format(double value) {

@@ -105,25 +105,45 @@ public final class StartupWorker {
 	 * each one creates first (its dependencies).
 	 */
 	private static void reportSlowestBeans(BufferingApplicationStartup steps) {
-		List<StartupTimeline.TimelineEvent> zaiBeans = steps.getBufferedTimeline()
+		List<StartupTimeline.TimelineEvent> beans = steps.getBufferedTimeline()
 			.getEvents()
 			.stream()
 			.filter((event) -> event.getStartupStep().getName().equals("spring.beans.instantiate"))
-			.filter((event) -> tag(event, "beanName").toLowerCase(Locale.ROOT).contains("zai"))
 			.toList();
+		List<StartupTimeline.TimelineEvent> zaiBeans = beans.stream().filter(StartupWorker::isZai).toList();
 		// the starter's own share of the start: its beans, without counting twice those
 		// created inside another of its beans
 		Set<Long> ids = zaiBeans.stream().map((event) -> event.getStartupStep().getId()).collect(Collectors.toSet());
 		double total = zaiBeans.stream()
 			.filter((event) -> !ids.contains(event.getStartupStep().getParentId()))
-			.mapToDouble((event) -> event.getDuration().toNanos() / 1e6)
+			.mapToDouble(StartupWorker::millis)
 			.sum();
 		result("w4.zaiBeansMs", total);
+		// the beans of other auto-configurations (Boot's observation and meter
+		// registries)
+		// that a starter bean happens to be the first to ask for: the application creates
+		// them with or without the starter, so they are not the starter's own time
+		List<StartupTimeline.TimelineEvent> others = beans.stream()
+			.filter((event) -> !isZai(event) && ids.contains(event.getStartupStep().getParentId()))
+			.toList();
+		result("w4.zaiOwnBeansMs", total - others.stream().mapToDouble(StartupWorker::millis).sum());
+		others.stream()
+			.sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
+			.limit(5)
+			.forEach((event) -> System.out.printf("CREATED-FIRST-BY-THE-STARTER %s %.1f ms%n", tag(event, "beanName"),
+					millis(event)));
 		zaiBeans.stream()
 			.sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
 			.limit(8)
-			.forEach((event) -> System.out.printf("BEAN %s %.1f ms%n", tag(event, "beanName"),
-					event.getDuration().toNanos() / 1e6));
+			.forEach((event) -> System.out.printf("BEAN %s %.1f ms%n", tag(event, "beanName"), millis(event)));
+	}
+
+	private static boolean isZai(StartupTimeline.TimelineEvent event) {
+		return tag(event, "beanName").toLowerCase(Locale.ROOT).contains("zai");
+	}
+
+	private static double millis(StartupTimeline.TimelineEvent event) {
+		return event.getDuration().toNanos() / 1e6;
 	}
 
 	private static String tag(StartupTimeline.TimelineEvent event, String key) {
