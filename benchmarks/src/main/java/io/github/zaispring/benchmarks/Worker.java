@@ -145,14 +145,10 @@ public final class Worker {
 	private void w1(BenchClient client) throws Exception {
 		int calls = Options.integer(this.options, "w1Calls");
 		int concurrency = Options.integer(this.options, "w1Concurrency");
-		int warmup = Options.integer(this.options, "w1Warmup");
 		int expectedLength = Options.textLength(Options.integer(this.options, "w1Chunks"));
 		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 		try {
-			warmUp("W1", () -> {
-				sequential(client, warmup, expectedLength);
-				concurrent(client, warmup, concurrency, expectedLength, pool);
-			});
+			warmUpW1(client, pool);
 			Map<String, List<Double>> results = new LinkedHashMap<>();
 			for (int i = 0; i < Options.integer(this.options, "w1Repeats"); i++) {
 				Measure measure = Measure.start();
@@ -219,11 +215,7 @@ public final class Worker {
 		int chunks = Options.integer(this.options, "w2Chunks");
 		int repeats = Options.integer(this.options, "w2Repeats");
 		int streamsPerRepeat = Options.integer(this.options, "w2StreamsPerRepeat");
-		warmUp("W2", () -> {
-			for (int i = 0; i < Options.integer(this.options, "w2Warmup"); i++) {
-				streams(client, 1, chunks, Duration.ofMinutes(5), false);
-			}
-		});
+		warmUpW2(client);
 		List<Double> cpu = new ArrayList<>();
 		List<Double> rate = new ArrayList<>();
 		List<Double> jit = new ArrayList<>();
@@ -242,6 +234,46 @@ public final class Worker {
 		result("w2.cpuUsPerChunk", Stats.median(cpu));
 		result("w2.chunksPerSec", Stats.median(rate));
 		result("w2.jitMs", Stats.median(jit));
+	}
+
+	/**
+	 * Warm W1 up: sequential calls, then calls at W1's concurrency on the given pool.
+	 */
+	void warmUpW1(BenchClient client, ExecutorService pool) throws Exception {
+		int warmup = Options.integer(this.options, "w1Warmup");
+		int expectedLength = Options.textLength(Options.integer(this.options, "w1Chunks"));
+		warmUp("W1", () -> {
+			sequential(client, warmup, expectedLength);
+			concurrent(client, warmup, Options.integer(this.options, "w1Concurrency"), expectedLength, pool);
+		});
+	}
+
+	/**
+	 * Warm W2 up: long streams, one after the other.
+	 */
+	void warmUpW2(BenchClient client) throws Exception {
+		int chunks = Options.integer(this.options, "w2Chunks");
+		warmUp("W2", () -> {
+			for (int i = 0; i < Options.integer(this.options, "w2Warmup"); i++) {
+				streams(client, 1, chunks, Duration.ofMinutes(5), false);
+			}
+		});
+	}
+
+	/**
+	 * Warm W3 up: concurrent slow streams.
+	 */
+	void warmUpW3(BenchClient client) throws Exception {
+		warmUp("W3", () -> streams(client, Options.integer(this.options, "w3Warmup"),
+				Options.integer(this.options, "w3Chunks"), w3Timeout(), false));
+	}
+
+	/**
+	 * Return the longest wait for a pass of W3's streams.
+	 */
+	Duration w3Timeout() {
+		return Duration.ofMillis(Math.max(120_000,
+				30L * Options.integer(this.options, "w3Chunks") * Options.integer(this.options, "w3DelayMs")));
 	}
 
 	/**
@@ -277,9 +309,8 @@ public final class Worker {
 
 	private void w3(BenchClient client) throws Exception {
 		int chunks = Options.integer(this.options, "w3Chunks");
-		int delay = Options.integer(this.options, "w3DelayMs");
-		Duration timeout = Duration.ofMillis(Math.max(120_000, 30L * chunks * delay));
-		warmUp("W3", () -> streams(client, Options.integer(this.options, "w3Warmup"), chunks, timeout, false));
+		Duration timeout = w3Timeout();
+		warmUpW3(client);
 		for (String count : this.options.get("w3Streams").split(",")) {
 			int n = Integer.parseInt(count.trim());
 			String prefix = "w3." + n + ".";

@@ -126,27 +126,11 @@ final class WorkerCommands {
 	}
 
 	private void warm(String workload, ExecutorService pool) throws Exception {
-		if (workload.equals("W1")) {
-			int calls = Options.integer(this.options, "w1Warmup");
-			this.worker.warmUp("W1", () -> {
-				this.worker.sequential(client("w1"), calls, this.w1Length);
-				this.worker.concurrent(client("w1"), calls, this.w1Concurrency, this.w1Length, pool);
-			});
-		}
-		else if (workload.equals("W2")) {
-			int chunks = Options.integer(this.options, "w2Chunks");
-			this.worker.warmUp("W2", () -> {
-				for (int i = 0; i < Options.integer(this.options, "w2Warmup"); i++) {
-					this.worker.streams(client("w2"), 1, chunks, Duration.ofMinutes(5), false);
-				}
-			});
-		}
-		else if (workload.equals("W3")) {
-			this.worker.warmUp("W3", () -> this.worker.streams(client("w3"), Options.integer(this.options, "w3Warmup"),
-					this.w3Chunks, this.w3Timeout, false));
-		}
-		else {
-			throw new IllegalArgumentException("No interleaved warm-up for " + workload);
+		switch (workload) {
+			case "W1" -> this.worker.warmUpW1(client("w1"), pool);
+			case "W2" -> this.worker.warmUpW2(client("w2"));
+			case "W3" -> this.worker.warmUpW3(client("w3"));
+			default -> throw new IllegalArgumentException("No interleaved warm-up for " + workload);
 		}
 	}
 
