@@ -39,10 +39,12 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
+import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 
 /**
  * Records every meter of a Z.AI observation ({@code gen_ai.client.operation}, of every
@@ -67,6 +69,14 @@ import org.springframework.util.Assert;
  * <li>{@value #TIME_TO_FIRST_CHUNK}: a timer with the same four tags, for streams that
  * received a chunk.</li>
  * </ul>
+ * It also records the HTTP exchanges of a Z.AI call, the {@code WebClient}'s observations
+ * ({@code http.client.requests} in Spring Boot) whose parent is a Z.AI observation:
+ * exactly the timer and long-task timer that Micrometer's handler would record for them,
+ * looked up once per set of tags like the Z.AI meters. Every other observation is left to
+ * the handlers after it. An application that wants its own
+ * {@code MeterObservationHandler} to record those exchanges orders it ahead of
+ * {@link #ORDER}.
+ * <p>
  * Unlike Micrometer's handler, it looks each set of meters up in the registry once per
  * set of tags, not on every start and stop of every call; the cache is emptied whenever a
  * meter is removed from the registry. It is a {@link MeterObservationHandler}, ordered
@@ -78,7 +88,7 @@ import org.springframework.util.Assert;
  *
  * @author zai-spring-boot contributors
  */
-public class ZaiMeterObservationHandler implements MeterObservationHandler<ZaiObservationContext>, Ordered {
+public class ZaiMeterObservationHandler implements MeterObservationHandler<Observation.Context>, Ordered {
 
 	/**
 	 * The name of the token usage summary.
@@ -117,7 +127,8 @@ public class ZaiMeterObservationHandler implements MeterObservationHandler<ZaiOb
 
 	private final boolean longTaskTimer;
 
-	private final Map<KeyValues, Meters> cache = new ConcurrentHashMap<>();
+	/** The meters of each observation name and set of low-cardinality key values. */
+	private final Map<String, Map<KeyValues, Meters>> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a handler that records to the given registry.
@@ -139,11 +150,29 @@ public class ZaiMeterObservationHandler implements MeterObservationHandler<ZaiOb
 
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return context instanceof ZaiObservationContext;
+		return context instanceof ZaiObservationContext || isExchangeOfZaiCall(context);
+	}
+
+	/**
+	 * Whether the context is that of an HTTP exchange of a Z.AI call. Read when the
+	 * exchange starts and stops, when its parent is known.
+	 */
+	private static boolean isExchangeOfZaiCall(Observation.Context context) {
+		ObservationView parent = context.getParentObservation();
+		return context instanceof ClientRequestObservationContext && parent != null
+				&& parent.getContextView() instanceof ZaiObservationContext;
 	}
 
 	@Override
-	public void onStart(ZaiObservationContext context) {
+	public void onStart(Observation.Context context) {
+		if (context instanceof ZaiObservationContext zaiContext) {
+			// in fields of the context, not in its map: this handler is their only reader
+			if (this.longTaskTimer) {
+				zaiContext.activeSample = meters(context).active(context).start();
+			}
+			zaiContext.timerSample = Timer.start(this.registry);
+			return;
+		}
 		if (this.longTaskTimer) {
 			context.put(LongTaskTimer.Sample.class, meters(context).active(context).start());
 		}
@@ -151,34 +180,44 @@ public class ZaiMeterObservationHandler implements MeterObservationHandler<ZaiOb
 	}
 
 	@Override
-	public void onStop(ZaiObservationContext context) {
+	public void onStop(Observation.Context context) {
 		Meters meters = meters(context);
 		Throwable error = context.getError();
 		Timer timer = (error != null) ? meters.failed(context, error.getClass().getSimpleName())
 				: meters.succeeded(context);
-		Timer.Sample sample = context.getRequired(Timer.Sample.class);
+		if (!(context instanceof ZaiObservationContext zaiContext)) {
+			Timer.Sample sample = context.getRequired(Timer.Sample.class);
+			sample.stop(timer);
+			if (this.longTaskTimer) {
+				LongTaskTimer.Sample active = context.getRequired(LongTaskTimer.Sample.class);
+				active.stop();
+			}
+			return;
+		}
+		Timer.Sample sample = zaiContext.timerSample;
+		Assert.state(sample != null, "The observation was stopped without being started");
 		sample.stop(timer);
-		if (this.longTaskTimer) {
-			LongTaskTimer.Sample active = context.getRequired(LongTaskTimer.Sample.class);
+		LongTaskTimer.Sample active = zaiContext.activeSample;
+		if (active != null) {
 			active.stop();
 		}
-		Usage usage = context.getUsage();
+		Usage usage = zaiContext.getUsage();
 		if (usage != null) {
 			record(meters, "input", usage.promptTokens());
-			if (context.hasOutputTokens()) {
+			if (zaiContext.hasOutputTokens()) {
 				record(meters, "output", usage.completionTokens());
 			}
 			record(meters, "cached", usage.cachedTokens());
 			record(meters, "reasoning", usage.reasoningTokens());
 		}
-		Duration firstChunkLatency = context.getFirstChunkLatency();
-		if (context.isStreaming() && firstChunkLatency != null) {
+		Duration firstChunkLatency = zaiContext.getFirstChunkLatency();
+		if (zaiContext.isStreaming() && firstChunkLatency != null) {
 			meters.timeToFirstChunk().record(firstChunkLatency);
 		}
 	}
 
 	@Override
-	public void onEvent(Observation.Event event, ZaiObservationContext context) {
+	public void onEvent(Observation.Event event, Observation.Context context) {
 		Counter.builder(context.getName() + "." + event.getName())
 			.tags(meters(context).tags)
 			.register(this.registry)
@@ -192,15 +231,21 @@ public class ZaiMeterObservationHandler implements MeterObservationHandler<ZaiOb
 	}
 
 	/**
-	 * The meters for the context's low-cardinality key values as they are now.
+	 * The meters for the context's name and low-cardinality key values as they are now.
 	 */
-	private Meters meters(ZaiObservationContext context) {
+	private Meters meters(Observation.Context context) {
+		String name = context.getName();
+		Assert.state(name != null, "A started observation has a name");
+		Map<KeyValues, Meters> named = this.cache.get(name);
+		if (named == null) {
+			named = this.cache.computeIfAbsent(name, (key) -> new ConcurrentHashMap<>());
+		}
 		KeyValues keyValues = context.getLowCardinalityKeyValues();
-		Meters meters = this.cache.get(keyValues);
+		Meters meters = named.get(keyValues);
 		if (meters == null) {
 			meters = new Meters(this.registry, keyValues);
-			if (this.cache.size() < MAX_CACHED) {
-				Meters known = this.cache.putIfAbsent(keyValues, meters);
+			if (named.size() < MAX_CACHED) {
+				Meters known = named.putIfAbsent(keyValues, meters);
 				meters = (known != null) ? known : meters;
 			}
 		}

@@ -19,6 +19,10 @@ package io.github.zaispring.observation;
 import java.time.Duration;
 
 import io.github.zaispring.chat.Usage;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +66,20 @@ public class ZaiObservationContext extends Observation.Context {
 	private volatile int attempts = 1;
 
 	/**
+	 * The low-cardinality key values, sorted, kept up to date as whole sets of them are
+	 * added, or {@code null} when they have to be read from the context's map again.
+	 */
+	private volatile @Nullable KeyValues lowCardinalityKeyValues = KeyValues.empty();
+
+	/** The timer sample of {@link ZaiMeterObservationHandler}, while it runs. */
+	volatile Timer.@Nullable Sample timerSample;
+
+	/**
+	 * The long-task timer sample of {@link ZaiMeterObservationHandler}, while it runs.
+	 */
+	volatile LongTaskTimer.@Nullable Sample activeSample;
+
+	/**
 	 * Create a context.
 	 * @param operationName the operation, such as {@code chat} or {@code embeddings}
 	 * @param requestModel the model the request names, or {@code null}
@@ -72,6 +90,61 @@ public class ZaiObservationContext extends Observation.Context {
 		this.operationName = operationName;
 		this.requestModel = requestModel;
 		this.streaming = streaming;
+	}
+
+	/**
+	 * Add the key values, and merge them into the sorted set this context keeps, so that
+	 * reading them back does not sort them again. Changes hold the context's lock, reads
+	 * do not: the convention adds them on start and on stop, and the meter handler reads
+	 * them after each.
+	 */
+	@Override
+	public synchronized Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+		KeyValues known = this.lowCardinalityKeyValues;
+		KeyValues merged = (known != null) ? known.and(keyValues) : null;
+		super.addLowCardinalityKeyValues(keyValues);
+		this.lowCardinalityKeyValues = merged;
+		return this;
+	}
+
+	@Override
+	public synchronized Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+		super.addLowCardinalityKeyValue(keyValue);
+		this.lowCardinalityKeyValues = null;
+		return this;
+	}
+
+	@Override
+	public synchronized Observation.Context removeLowCardinalityKeyValue(String keyName) {
+		super.removeLowCardinalityKeyValue(keyName);
+		this.lowCardinalityKeyValues = null;
+		return this;
+	}
+
+	@Override
+	public synchronized Observation.Context removeLowCardinalityKeyValues(String... keyNames) {
+		super.removeLowCardinalityKeyValues(keyNames);
+		this.lowCardinalityKeyValues = null;
+		return this;
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues() {
+		KeyValues keyValues = this.lowCardinalityKeyValues;
+		return (keyValues != null) ? keyValues : readLowCardinalityKeyValues();
+	}
+
+	/**
+	 * Read the key values from the context's map and keep them. Under the same lock as
+	 * the changes, so that an older set never replaces a newer one.
+	 */
+	private synchronized KeyValues readLowCardinalityKeyValues() {
+		KeyValues keyValues = this.lowCardinalityKeyValues;
+		if (keyValues == null) {
+			keyValues = super.getLowCardinalityKeyValues();
+			this.lowCardinalityKeyValues = keyValues;
+		}
+		return keyValues;
 	}
 
 	/**

@@ -19,6 +19,11 @@ package io.github.zaispring.observation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.resilience4j.retry.Retry;
 import io.github.zaispring.ZaiQuotaExceededException;
@@ -26,9 +31,13 @@ import io.github.zaispring.chat.ChatRequest;
 import io.github.zaispring.chat.ZaiChatTemplate;
 import io.github.zaispring.resilience.ZaiRetryPolicy.RetrySettings;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -245,6 +254,91 @@ class ObservedZaiChatTemplateTests {
 			.hasObservationWithNameEqualTo("gen_ai.client.operation")
 			.that()
 			.hasContextualNameEqualTo("ask glm");
+	}
+
+	@Test
+	void recordsTheHttpExchangesOfItsCallsAsMicrometersHandlerDoes() {
+		// the same calls (a retried 500, a call, a stream), recorded once with the
+		// starter's handler ahead of Micrometer's and once by Micrometer's alone: the
+		// same
+		// exchange meters, and with both, Micrometer's handler sees none of the exchanges
+		SimpleMeterRegistry withBoth = new SimpleMeterRegistry();
+		SeenContexts micrometersSeen = new SeenContexts(withBoth);
+		ObservationRegistry both = ObservationRegistry.create();
+		both.observationConfig()
+			.observationHandler(new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(withBoth),
+					micrometersSeen));
+		SimpleMeterRegistry alone = new SimpleMeterRegistry();
+		ObservationRegistry micrometerOnly = ObservationRegistry.create();
+		micrometerOnly.observationConfig().observationHandler(new DefaultMeterObservationHandler(alone));
+		for (ObservationRegistry registry : List.of(both, micrometerOnly)) {
+			this.server.enqueue(json(500, "{\"error\":{\"code\":\"500\",\"message\":\"busy\"}}"));
+			this.server.enqueue(json(200, REPLY));
+			this.server.enqueue(sse(STREAM));
+			try (ZaiChatTemplate template = template(registry)) {
+				assertThat(template.chat("hi").block(WAIT)).isEqualTo("Olá!");
+				assertThat(template.streamText("hi").collectList().block(WAIT)).containsExactly("Hel", "lo");
+			}
+		}
+		assertThat(exchangeMeters(withBoth)).isEqualTo(exchangeMeters(alone))
+			.anyMatch((meter) -> meter.startsWith("http.client.requests.active "))
+			.anyMatch((meter) -> meter.contains("tag(status=500)") && meter.endsWith(" 1"))
+			.anyMatch((meter) -> meter.contains("tag(status=200)") && meter.endsWith(" 2"));
+		assertThat(micrometersSeen.names).isEmpty();
+	}
+
+	@Test
+	void leavesExchangesOutsideAZaiCallToTheNextHandler() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		SeenContexts micrometersSeen = new SeenContexts(meters);
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig()
+			.observationHandler(new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(meters),
+					micrometersSeen));
+		this.server.enqueue(json(200, REPLY));
+		String body = WebClient.builder()
+			.observationRegistry(registry)
+			.build()
+			.get()
+			.uri(this.server.url("/other").toString())
+			.retrieve()
+			.bodyToMono(String.class)
+			.block(WAIT);
+		assertThat(body).isEqualTo(REPLY);
+		assertThat(micrometersSeen.names).containsExactly("http.client.requests");
+		assertThat(meters.get("http.client.requests").timer().count()).isOne();
+	}
+
+	private static List<String> exchangeMeters(MeterRegistry registry) {
+		List<String> meters = new ArrayList<>();
+		for (Meter meter : registry.getMeters()) {
+			Meter.Id id = meter.getId();
+			if (id.getName().startsWith("http.client.requests")) {
+				long count = (meter instanceof Timer timer) ? timer.count() : ((LongTaskTimer) meter).activeTasks();
+				meters.add(id.getName() + " " + id.getTags() + " " + count);
+			}
+		}
+		Collections.sort(meters);
+		return meters;
+	}
+
+	/**
+	 * Micrometer's handler, noting the names of the observations it records.
+	 */
+	private static final class SeenContexts extends DefaultMeterObservationHandler {
+
+		private final Set<String> names = ConcurrentHashMap.newKeySet();
+
+		SeenContexts(MeterRegistry registry) {
+			super(registry);
+		}
+
+		@Override
+		public void onStart(Observation.Context context) {
+			this.names.add(String.valueOf(context.getName()));
+			super.onStart(context);
+		}
+
 	}
 
 	private static ObservationRegistry meteredRegistry(SimpleMeterRegistry meters) {

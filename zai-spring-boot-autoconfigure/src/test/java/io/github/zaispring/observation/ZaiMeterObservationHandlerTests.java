@@ -235,6 +235,26 @@ class ZaiMeterObservationHandlerTests {
 	}
 
 	@Test
+	void observationsOfTheSameKeyValuesButAnotherNameKeepMetersOfTheirOwn() {
+		ZaiChatObservationConvention renamed = new DefaultZaiChatObservationConvention() {
+
+			@Override
+			public String getName() {
+				return "my.chat";
+			}
+
+		};
+		ZaiChatObservationContext context = ObservationFixtures.callContext();
+		ZaiChatObservationDocumentation.CHAT_OPERATION
+			.observation(renamed, new DefaultZaiChatObservationConvention(), () -> context, this.observationRegistry)
+			.start()
+			.stop();
+		observe(ObservationFixtures.callContext(), null);
+		assertThat(this.meterRegistry.get("my.chat").timer().count()).isOne();
+		assertThat(this.meterRegistry.get("gen_ai.client.operation").timer().count()).isOne();
+	}
+
+	@Test
 	void isOrderedAheadOfHandlersWithoutAnOrder() {
 		assertThat(new ZaiMeterObservationHandler(this.meterRegistry).getOrder()).isLessThan(Ordered.LOWEST_PRECEDENCE);
 	}
