@@ -82,6 +82,8 @@ public final class StreamTimeouts {
 
 		private volatile long lastEventMillis;
 
+		private volatile long startMillis;
+
 		private volatile boolean started;
 
 		private volatile boolean stopped;
@@ -102,19 +104,25 @@ public final class StreamTimeouts {
 
 		void start(Subscription upstream) {
 			this.upstream = upstream;
-			this.lastEventMillis = now();
+			this.startMillis = now();
+			this.lastEventMillis = this.startMillis;
 			arm(this.firstTimeoutMillis);
 		}
 
 		void touch() {
 			// a plain timestamp per element; the timer reads it when it wakes up
-			this.lastEventMillis = now();
+			long now = now();
+			this.lastEventMillis = now;
 			if (!this.started) {
 				this.started = true;
-				// the timer still waits for the first-chunk timeout: re-arm once for the
-				// idle timeout
-				this.timer.dispose();
-				arm(this.idleTimeoutMillis);
+				// the timer still waits for the first-chunk timeout; when it wakes up it
+				// checks the idle timeout and re-arms. Only an idle timeout that ends
+				// before it needs a timer of its own (cancelling one takes the
+				// scheduler's lock and can wake its thread)
+				if (now + this.idleTimeoutMillis < this.startMillis + this.firstTimeoutMillis) {
+					this.timer.dispose();
+					arm(this.idleTimeoutMillis);
+				}
 			}
 		}
 

@@ -17,12 +17,16 @@
 package io.github.zaispring.internal;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.zaispring.ZaiTimeoutException;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.publisher.TestPublisher;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +102,66 @@ class StreamTimeoutsTests {
 			.thenAwait(Duration.ofSeconds(1))
 			.expectError(ZaiTimeoutException.class)
 			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void countsAnIdleTimeoutLongerThanTheFirstChunkTimeoutFromTheLastElement() {
+		TestPublisher<String> source = TestPublisher.create();
+		Duration first = Duration.ofSeconds(10);
+		Duration idle = Duration.ofSeconds(30);
+		StepVerifier.withVirtualTime(() -> source.flux().transform(StreamTimeouts.of(first, idle)))
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(5))
+			.then(() -> source.next("a"))
+			.expectNext("a")
+			.thenAwait(Duration.ofSeconds(20))
+			.then(() -> source.next("b"))
+			.expectNext("b")
+			.thenAwait(idle.minusMillis(2))
+			.expectNoEvent(Duration.ofMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.expectErrorSatisfies((ex) -> {
+				assertThat(((ZaiTimeoutException) ex).getTimeoutName()).isEqualTo("zai.stream-idle-timeout");
+				assertThat(((ZaiTimeoutException) ex).getTimeout()).isEqualTo(idle);
+			})
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void schedulesOneTimerForAStreamWhoseFirstElementDoesNotShortenTheWait() {
+		CountingScheduler scheduler = new CountingScheduler();
+		TestPublisher<String> source = TestPublisher.create();
+		StepVerifier
+			.withVirtualTime(() -> source.flux().transform(StreamTimeouts.of(IDLE, IDLE)), () -> scheduler,
+					Long.MAX_VALUE)
+			.expectSubscription()
+			.thenAwait(Duration.ofSeconds(1))
+			.then(() -> source.next("a"))
+			.expectNext("a")
+			.then(() -> source.next("b"))
+			.expectNext("b")
+			.then(source::complete)
+			.verifyComplete();
+		assertThat(scheduler.timers).hasValue(1);
+	}
+
+	/**
+	 * Virtual time that counts the timers scheduled on it.
+	 */
+	static final class CountingScheduler extends VirtualTimeScheduler {
+
+		final AtomicInteger timers = new AtomicInteger();
+
+		CountingScheduler() {
+			super(true);
+		}
+
+		@Override
+		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+			this.timers.incrementAndGet();
+			return super.schedule(task, delay, unit);
+		}
+
 	}
 
 	@Test
