@@ -16,8 +16,6 @@
 
 package io.github.zaispring.internal;
 
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.SerializationFeature;
@@ -37,17 +35,12 @@ import org.springframework.http.codec.json.JacksonJsonDecoder;
  * everything about their JSON with annotations; this mapper adds only what the protocol
  * needs: unknown properties are ignored (the API adds fields every few months) and
  * nothing is indented.
- * <p>
- * Its parsers take their buffers from a pool per thread rather than from Jackson's shared
- * concurrent pool: nearly all of its parsing runs on the few event-loop threads of the
- * connection pool, one parser per streamed event.
  *
  * @author zai-spring-boot contributors
  */
 public final class WireJson {
 
-	private static final JsonMapper MAPPER = JsonMapper
-		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.disable(SerializationFeature.INDENT_OUTPUT)
