@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author zai-spring-boot contributors
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// the first requests of the AOT run have stalled for about 5 s on a loaded 2-core machine
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @AutoConfigureZaiMockServer
 @ExtendWith(OutputCaptureExtension.class)
 class ChatControllerTests {
