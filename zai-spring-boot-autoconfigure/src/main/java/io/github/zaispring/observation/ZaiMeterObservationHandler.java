@@ -165,18 +165,19 @@ public class ZaiMeterObservationHandler implements MeterObservationHandler<Obser
 
 	@Override
 	public void onStart(Observation.Context context) {
+		LongTaskTimer.Sample active = this.longTaskTimer ? meters(context).active(context).start() : null;
+		Timer.Sample sample = Timer.start(this.registry);
 		if (context instanceof ZaiObservationContext zaiContext) {
 			// in fields of the context, not in its map: this handler is their only reader
-			if (this.longTaskTimer) {
-				zaiContext.activeSample = meters(context).active(context).start();
+			zaiContext.activeSample = active;
+			zaiContext.timerSample = sample;
+		}
+		else {
+			if (active != null) {
+				context.put(LongTaskTimer.Sample.class, active);
 			}
-			zaiContext.timerSample = Timer.start(this.registry);
-			return;
+			context.put(Timer.Sample.class, sample);
 		}
-		if (this.longTaskTimer) {
-			context.put(LongTaskTimer.Sample.class, meters(context).active(context).start());
-		}
-		context.put(Timer.Sample.class, Timer.start(this.registry));
 	}
 
 	@Override
@@ -185,21 +186,18 @@ public class ZaiMeterObservationHandler implements MeterObservationHandler<Obser
 		Throwable error = context.getError();
 		Timer timer = (error != null) ? meters.failed(context, error.getClass().getSimpleName())
 				: meters.succeeded(context);
-		if (!(context instanceof ZaiObservationContext zaiContext)) {
-			Timer.Sample sample = context.getRequired(Timer.Sample.class);
-			sample.stop(timer);
-			if (this.longTaskTimer) {
-				LongTaskTimer.Sample active = context.getRequired(LongTaskTimer.Sample.class);
-				active.stop();
-			}
-			return;
-		}
-		Timer.Sample sample = zaiContext.timerSample;
+		ZaiObservationContext zaiContext = (context instanceof ZaiObservationContext zai) ? zai : null;
+		Timer.Sample sample = (zaiContext != null) ? zaiContext.timerSample : context.get(Timer.Sample.class);
 		Assert.state(sample != null, "The observation was stopped without being started");
 		sample.stop(timer);
-		LongTaskTimer.Sample active = zaiContext.activeSample;
-		if (active != null) {
+		if (this.longTaskTimer) {
+			LongTaskTimer.Sample active = (zaiContext != null) ? zaiContext.activeSample
+					: context.get(LongTaskTimer.Sample.class);
+			Assert.state(active != null, "The observation was stopped without being started");
 			active.stop();
+		}
+		if (zaiContext == null) {
+			return;
 		}
 		Usage usage = zaiContext.getUsage();
 		if (usage != null) {

@@ -260,14 +260,11 @@ class ObservedZaiChatTemplateTests {
 	void recordsTheHttpExchangesOfItsCallsAsMicrometersHandlerDoes() {
 		// the same calls (a retried 500, a call, a stream), recorded once with the
 		// starter's handler ahead of Micrometer's and once by Micrometer's alone: the
-		// same
-		// exchange meters, and with both, Micrometer's handler sees none of the exchanges
+		// same exchange meters, and with both, Micrometer's handler sees none of the
+		// exchanges
 		SimpleMeterRegistry withBoth = new SimpleMeterRegistry();
 		SeenContexts micrometersSeen = new SeenContexts(withBoth);
-		ObservationRegistry both = ObservationRegistry.create();
-		both.observationConfig()
-			.observationHandler(new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(withBoth),
-					micrometersSeen));
+		ObservationRegistry both = starterHandlerAhead(withBoth, micrometersSeen);
 		SimpleMeterRegistry alone = new SimpleMeterRegistry();
 		ObservationRegistry micrometerOnly = ObservationRegistry.create();
 		micrometerOnly.observationConfig().observationHandler(new DefaultMeterObservationHandler(alone));
@@ -291,10 +288,7 @@ class ObservedZaiChatTemplateTests {
 	void leavesExchangesOutsideAZaiCallToTheNextHandler() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		SeenContexts micrometersSeen = new SeenContexts(meters);
-		ObservationRegistry registry = ObservationRegistry.create();
-		registry.observationConfig()
-			.observationHandler(new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(meters),
-					micrometersSeen));
+		ObservationRegistry registry = starterHandlerAhead(meters, micrometersSeen);
 		this.server.enqueue(json(200, REPLY));
 		String body = WebClient.builder()
 			.observationRegistry(registry)
@@ -307,6 +301,18 @@ class ObservedZaiChatTemplateTests {
 		assertThat(body).isEqualTo(REPLY);
 		assertThat(micrometersSeen.names).containsExactly("http.client.requests");
 		assertThat(meters.get("http.client.requests").timer().count()).isOne();
+	}
+
+	/**
+	 * An observation registry whose meters are recorded as in Spring Boot: the starter's
+	 * handler first, then Micrometer's.
+	 */
+	private static ObservationRegistry starterHandlerAhead(MeterRegistry meters, SeenContexts micrometers) {
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig()
+			.observationHandler(
+					new FirstMatchingCompositeObservationHandler(new ZaiMeterObservationHandler(meters), micrometers));
+		return registry;
 	}
 
 	private static List<String> exchangeMeters(MeterRegistry registry) {
