@@ -198,9 +198,14 @@ public final class BenchmarkMain {
 	/**
 	 * Return the folder of jars in front of a system's class path: the Spring AI provider
 	 * systems add zai-spring-ai and the auto-configurations it brings, the Redis scope's
-	 * system Redisson, which no other system has on its class path.
+	 * system Redisson, which no other system has on its class path. A system named
+	 * {@code <system>@<name>} takes the folder {@code lib-<name>}: another build of the
+	 * starter's jars, measured against this one in the same run.
 	 */
 	static @Nullable String overrides(String system) {
+		if (system.contains("@")) {
+			return "lib-" + system.substring(system.indexOf('@') + 1);
+		}
 		return switch (system) {
 			case "zai-sdk" -> "lib-zai-sdk";
 			case "spring-ai-zai", "zai-chat-model" -> "lib-spring-ai-zai";

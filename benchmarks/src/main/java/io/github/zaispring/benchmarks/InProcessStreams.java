@@ -150,6 +150,7 @@ public final class InProcessStreams {
 		String baseUrl = "http://127.0.0.1:9/api/paas/v4";
 		return switch (system) {
 			case "baseline" -> new WebClientBaseline(baseUrl, 100, (builder) -> builder.filter(answer()));
+			case "floor" -> new WebClientFloor(baseUrl, 100, (builder) -> builder.filter(answer()));
 			case "starter-no-obs" -> new StarterClient(new Class<?>[] { Answering.class }, baseUrl, 100, false);
 			case "starter" -> new StarterClient(new Class<?>[] { Answering.class }, baseUrl, 100, true);
 			// these two need lib-spring-ai-zai on the class path

@@ -21,6 +21,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -42,7 +44,7 @@ final class Measure {
 
 	private final long startCpu = os.getProcessCpuTime();
 
-	private final long startCompilerCpu = compilerThreadsCpuNanos();
+	private final Map<String, Long> startThreads = threadCpuNanos();
 
 	private long wall;
 
@@ -51,6 +53,8 @@ final class Measure {
 	private long compile;
 
 	private long compilerCpu;
+
+	private final Map<String, Long> threads = new TreeMap<>();
 
 	private Measure() {
 	}
@@ -63,7 +67,14 @@ final class Measure {
 		this.wall = System.nanoTime() - this.startWall;
 		this.cpu = os.getProcessCpuTime() - this.startCpu;
 		this.compile = jit.getTotalCompilationTime() - this.startCompile;
-		this.compilerCpu = compilerThreadsCpuNanos() - this.startCompilerCpu;
+		threadCpuNanos().forEach((group, nanos) -> {
+			long spent = nanos - this.startThreads.getOrDefault(group, 0L);
+			this.threads.put(group, spent);
+			if ((group.startsWith("C1 Compiler") || group.startsWith("C2 Compiler")) && !group.endsWith("ticks")
+					&& !group.endsWith("switches")) {
+				this.compilerCpu += spent;
+			}
+		});
 	}
 
 	double wallSeconds() {
@@ -86,23 +97,43 @@ final class Measure {
 	}
 
 	/**
-	 * Sum the CPU time of the JIT compiler threads (named {@code C1 CompilerThread…} and
-	 * {@code C2 CompilerThread…}) from {@code /proc/self/task/<tid>/schedstat}, whose
-	 * first field is the nanoseconds a thread spent on a CPU.
+	 * The CPU time of the measured phase by thread group (a thread's name without its
+	 * trailing number: {@code reactor-http-epoll-}, {@code GC Thread#}, {@code C2
+	 * CompilerThread}), in microseconds. Threads that ended within the phase are missing.
+	 * @return the groups and their CPU microseconds
 	 */
-	private static long compilerThreadsCpuNanos() {
+	Map<String, Double> threadGroupMicros() {
+		Map<String, Double> micros = new TreeMap<>();
+		this.threads.forEach((group, nanos) -> micros.put(group, nanos / 1e3));
+		return micros;
+	}
+
+	/**
+	 * Sum the CPU time of the live threads by group from
+	 * {@code /proc/self/task/<tid>/schedstat}, whose first field is the nanoseconds a
+	 * thread spent on a CPU; the group is the name in {@code comm} without its trailing
+	 * digits. Empty where the threads cannot be read (outside Linux).
+	 */
+	private static Map<String, Long> threadCpuNanos() {
+		Map<String, Long> groups = new TreeMap<>();
 		Path tasks = Path.of("/proc/self/task");
 		if (!Files.isDirectory(tasks)) {
-			return 0;
+			return groups;
 		}
-		long total = 0;
 		try (DirectoryStream<Path> ids = Files.newDirectoryStream(tasks)) {
 			for (Path task : ids) {
 				try {
-					String name = Files.readString(task.resolve("comm")).trim();
-					if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-						String schedstat = Files.readString(task.resolve("schedstat")).trim();
-						total += Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+					String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+$", "");
+					String schedstat = Files.readString(task.resolve("schedstat")).trim();
+					groups.merge(name, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))), Long::sum);
+					String[] stat = Files.readString(task.resolve("stat")).replaceFirst(".*\\) ", "").split(" ");
+					// utime and stime, the 14th and 15th fields, in clock ticks (10 ms)
+					groups.merge(name + " sys ticks", Long.parseLong(stat[12]), Long::sum);
+					groups.merge(name + " user ticks", Long.parseLong(stat[11]), Long::sum);
+					for (String line : Files.readAllLines(task.resolve("status"))) {
+						if (line.startsWith("voluntary_ctxt_switches:")) {
+							groups.merge(name + " switches", Long.parseLong(line.substring(24).trim()), Long::sum);
+						}
 					}
 				}
 				catch (IOException | RuntimeException ex) {
@@ -111,9 +142,19 @@ final class Measure {
 			}
 		}
 		catch (IOException ex) {
-			return 0;
+			return groups;
 		}
-		return total;
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+				if (line.startsWith("syscr:") || line.startsWith("syscw:")) {
+					groups.put(line.substring(0, 5) + " count", Long.parseLong(line.substring(6).trim()));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// not Linux
+		}
+		return groups;
 	}
 
 	/**

@@ -112,7 +112,10 @@ public final class Worker {
 	BenchClient client(String workload) {
 		String baseUrl = this.options.get(workload + "Url");
 		int maxConnections = Options.integer(this.options, "maxConnections");
-		return switch (this.system) {
+		// "starter@before" is the starter with the jars of lib-before ahead of the class
+		// path (BenchmarkMain.overrides): two builds of one system in one run
+		String base = this.system.contains("@") ? this.system.substring(0, this.system.indexOf('@')) : this.system;
+		return switch (base) {
 			case "starter" -> new StarterClient(baseUrl, maxConnections, true);
 			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
 			// with a registry, but one of the two observations of a call turned off, as a
@@ -132,6 +135,8 @@ public final class Worker {
 					"zai.concurrency.max-in-flight=" + this.options.get("maxInFlight"), "zai.concurrency.scope=redis",
 					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.options.get("redisPort"));
 			case "baseline" -> new WebClientBaseline(baseUrl, maxConnections);
+			// W3 only: WebClient's buffers scanned for the content, no parser (the floor)
+			case "floor" -> new WebClientFloor(baseUrl, maxConnections);
 			case "zai-sdk" -> new ZaiSdkClient(baseUrl, maxConnections);
 			case "spring-ai" -> new SpringAiClient(baseUrl, false);
 			case "spring-ai-chatclient" -> new SpringAiClient(baseUrl, true);
@@ -300,6 +305,33 @@ public final class Worker {
 				share * 100);
 	}
 
+	/**
+	 * Print, to the worker's log, where the CPU of a measured pass went by thread group,
+	 * per chunk: the event loops against GC, the compilers and the calling thread.
+	 */
+	static void threadsPerChunk(String prefix, Measure measure, double chunks) {
+		StringBuilder line = new StringBuilder("THREADS " + prefix + " µs/chunk:");
+		measure.threadGroupMicros().forEach((group, micros) -> {
+			if (group.endsWith("ticks") || group.endsWith("switches") || group.endsWith("count")) {
+				if (!group.startsWith("reactor") && !group.startsWith("sysc")) {
+					return;
+				}
+				// counts, not nanoseconds
+				if (group.endsWith("ticks")) {
+					// clock ticks of 10 ms, as µs
+					line.append(String.format(" [%s µs] %.2f", group, micros * 1e3 * 10_000 / chunks));
+				}
+				else {
+					line.append(String.format(" [%s] %.3f", group, micros * 1e3 / chunks));
+				}
+			}
+			else if (micros / chunks >= 0.05) {
+				line.append(String.format(" [%s] %.2f", group, micros / chunks));
+			}
+		});
+		System.out.println(line);
+	}
+
 	@FunctionalInterface
 	interface WarmUpRound {
 
@@ -327,6 +359,7 @@ public final class Worker {
 			result(prefix + "cpuUsPerChunkWithoutJit", measure.cpuMicrosWithoutCompiler() / ((double) n * chunks));
 			result(prefix + "peakThreads", threads.getPeakThreadCount());
 			result(prefix + "jitMs", measure.compileMillis());
+			threadsPerChunk(prefix, measure, (double) n * chunks);
 			// a second pass for the heap: the forced GC would distort the CPU of the
 			// first
 			this.heapPrefix = prefix;

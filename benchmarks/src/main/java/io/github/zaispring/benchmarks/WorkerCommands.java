@@ -120,6 +120,7 @@ final class WorkerCommands {
 				this.worker.streams(client("w3"), streams, this.w3Chunks, this.w3Timeout, false);
 				measure.stop();
 				results("W3." + streams, measure, streams * this.w3Chunks);
+				Worker.threadsPerChunk("W3." + streams + ".", measure, (double) streams * this.w3Chunks);
 			}
 			default -> throw new IllegalArgumentException("Unknown command " + String.join(" ", command));
 		}

@@ -22,6 +22,7 @@ import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBuffer;
 
 /**
  * Reads one JSON payload, such as the data of a server-sent event or a whole answer, into
@@ -57,6 +58,15 @@ public final class PayloadReader<T> {
 	 */
 	public T read(DataBuffer payload) {
 		try {
+			if (payload instanceof DefaultDataBuffer heap) {
+				// readableByteBuffers() would hand out a read-only view, which has no
+				// array: every event's bytes would be copied once more
+				ByteBuffer bytes = heap.getNativeBuffer();
+				if (bytes.hasArray()) {
+					return this.reader.readValue(bytes.array(), bytes.arrayOffset() + bytes.position(),
+							bytes.remaining());
+				}
+			}
 			try (DataBuffer.ByteBufferIterator buffers = payload.readableByteBuffers()) {
 				ByteBuffer first = buffers.hasNext() ? buffers.next() : ByteBuffer.allocate(0);
 				if (first.hasArray() && !buffers.hasNext()) {

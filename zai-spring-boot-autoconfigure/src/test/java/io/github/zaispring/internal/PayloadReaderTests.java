@@ -59,6 +59,16 @@ class PayloadReaderTests {
 	}
 
 	@Test
+	void readsOnlyTheReadableBytesOfAHeapBufferPartlyReadAlready() {
+		byte[] bytes = ("data: " + CHUNK + "\n\n").getBytes(StandardCharsets.UTF_8);
+		DataBuffer payload = DefaultDataBufferFactory.sharedInstance.allocateBuffer(bytes.length * 2);
+		payload.write(bytes);
+		payload.readPosition("data: ".length());
+		payload.writePosition(bytes.length - 2);
+		assertThat(this.reader.read(payload).content()).isEqualTo("Olá");
+	}
+
+	@Test
 	void readsACompositeDirectBufferAndReleasesIt() {
 		byte[] bytes = CHUNK.getBytes(StandardCharsets.UTF_8);
 		CompositeByteBuf composite = UnpooledByteBufAllocator.DEFAULT.compositeDirectBuffer();
