@@ -60,13 +60,25 @@ final class WebClientBaseline implements BenchClient {
 	 * the filter of {@link InProcessStreams} that answers without a network.
 	 */
 	WebClientBaseline(String baseUrl, int maxConnections, Consumer<WebClient.Builder> customizer) {
-		this.pool = ConnectionProvider.builder("baseline")
-			.maxConnections(maxConnections)
-			.pendingAcquireMaxCount(-1)
-			.build();
-		this.webClient = WebClient.builder()
+		this.pool = pool("baseline", maxConnections);
+		this.webClient = webClient(baseUrl, this.pool, customizer);
+	}
+
+	/**
+	 * A connection pool with the given limit and an unbounded queue, as the starter's.
+	 */
+	static ConnectionProvider pool(String name, int maxConnections) {
+		return ConnectionProvider.builder(name).maxConnections(maxConnections).pendingAcquireMaxCount(-1).build();
+	}
+
+	/**
+	 * The baseline's {@code WebClient} on the given pool, which {@link WebClientFloor}
+	 * shares.
+	 */
+	static WebClient webClient(String baseUrl, ConnectionProvider pool, Consumer<WebClient.Builder> customizer) {
+		return WebClient.builder()
 			.baseUrl(baseUrl)
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)))
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
 			.defaultHeader("Authorization", "Bearer id.secret")
 			// a batch of 64 vectors of 1,024 dimensions is about 800 KB of JSON
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))

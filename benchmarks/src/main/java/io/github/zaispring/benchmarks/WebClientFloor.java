@@ -22,13 +22,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -59,16 +57,8 @@ final class WebClientFloor implements BenchClient {
 	 * {@link InProcessStreams} that answers without a network.
 	 */
 	WebClientFloor(String baseUrl, int maxConnections, Consumer<WebClient.Builder> customizer) {
-		this.pool = ConnectionProvider.builder("floor")
-			.maxConnections(maxConnections)
-			.pendingAcquireMaxCount(-1)
-			.build();
-		this.webClient = WebClient.builder()
-			.baseUrl(baseUrl)
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)))
-			.defaultHeader("Authorization", "Bearer id.secret")
-			.apply(customizer)
-			.build();
+		this.pool = WebClientBaseline.pool("floor", maxConnections);
+		this.webClient = WebClientBaseline.webClient(baseUrl, this.pool, customizer);
 	}
 
 	@Override
