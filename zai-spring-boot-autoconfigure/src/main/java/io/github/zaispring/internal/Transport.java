@@ -172,8 +172,8 @@ final class Transport {
 				return this.<R>errorOf(response, call).flux();
 			}
 			if (operation.streaming()) {
-				return this.sseDecoder.dataPayloads(response.bodyToFlux(DataBuffer.class), call.requestId())
-					.map((payload) -> readEvent(reader, payload, call));
+				return this.sseDecoder.events(response.bodyToFlux(DataBuffer.class), call.requestId(),
+						(payload) -> readEvent(reader, payload, call));
 			}
 			Operation.AnswerReader<R> answerReader = operation.answerReader();
 			return ((answerReader != null) ? readOther(answerReader, response) : readAnswer(reader, response, call))

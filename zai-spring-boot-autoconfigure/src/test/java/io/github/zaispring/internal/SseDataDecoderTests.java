@@ -177,6 +177,27 @@ class SseDataDecoderTests {
 	}
 
 	@Test
+	void eventsAreReadByTheGivenReaderInOrder() {
+		StepVerifier
+			.create(this.decoder.events(chunks(bytes("data: a\n\ndata: bb\n\ndata: [DONE]\n\n")), null, (payload) -> {
+				int length = payload.readableByteCount();
+				DataBufferUtils.release(payload);
+				return length;
+			}))
+			.expectNext(1, 2)
+			.verifyComplete();
+	}
+
+	@Test
+	void aReaderThatThrowsFailsTheEventsWithItsException() {
+		IllegalStateException refused = new IllegalStateException("not a chunk");
+		StepVerifier.create(this.decoder.events(chunks(bytes("data: a\n\ndata: [DONE]\n\n")), null, (payload) -> {
+			DataBufferUtils.release(payload);
+			throw refused;
+		})).expectErrorSatisfies((ex) -> assertThat(ex).isSameAs(refused)).verify(TIMEOUT);
+	}
+
+	@Test
 	void emptyBodyFails() {
 		StepVerifier.create(this.decoder.dataPayloads(Flux.empty(), null))
 			.expectError(ZaiStreamException.class)
