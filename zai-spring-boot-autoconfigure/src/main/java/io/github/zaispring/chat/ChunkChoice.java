@@ -22,7 +22,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
-import org.springframework.util.Assert;
 
 /**
  * One choice of a {@link ChatCompletionChunk}: the increment it adds, and on the last
@@ -54,17 +53,8 @@ public record ChunkChoice(int index, Delta delta, @JsonIgnore @Nullable FinishRe
 			@Nullable String finishReasonValue) {
 		this.index = index;
 		this.delta = (delta != null) ? delta : Delta.EMPTY;
-		if (finishReasonValue == null) {
-			this.finishReason = finishReason;
-			this.finishReasonValue = (finishReason != null) ? finishReason.value() : null;
-		}
-		else {
-			FinishReason parsed = FinishReason.from(finishReasonValue);
-			Assert.isTrue(finishReason == null || finishReason == parsed, () -> "finishReason " + finishReason
-					+ " does not match finishReasonValue '" + finishReasonValue + "'; pass one of them");
-			this.finishReason = parsed;
-			this.finishReasonValue = finishReasonValue;
-		}
+		this.finishReason = FinishReason.reconcile(finishReason, finishReasonValue);
+		this.finishReasonValue = FinishReason.wireValue(finishReason, finishReasonValue);
 	}
 
 	/**

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * Why the model stopped generating. Values the server adds later map to {@link #UNKNOWN}
  * instead of failing the parse; the value as sent stays available from
@@ -101,6 +103,36 @@ public enum FinishReason {
 			}
 		}
 		return UNKNOWN;
+	}
+
+	/**
+	 * Return the enum form of a finish reason given in either form or both, as the
+	 * choices of a completion and of a chunk take it: the wire value wins, and must agree
+	 * with the enum form when both are given.
+	 * @param reason the enum form, may be {@code null}
+	 * @param value the wire value, may be {@code null}
+	 * @return the enum form; {@code null} when neither is given
+	 * @throws IllegalArgumentException if both are given and do not match
+	 */
+	static @Nullable FinishReason reconcile(@Nullable FinishReason reason, @Nullable String value) {
+		if (value == null) {
+			return reason;
+		}
+		FinishReason parsed = from(value);
+		Assert.isTrue(reason == null || reason == parsed,
+				() -> "finishReason " + reason + " does not match finishReasonValue '" + value + "'; pass one of them");
+		return parsed;
+	}
+
+	/**
+	 * Return the wire value of a finish reason given in either form or both: the value as
+	 * sent when there is one, else the enum's.
+	 * @param reason the enum form, may be {@code null}
+	 * @param value the wire value, may be {@code null}
+	 * @return the wire value; {@code null} when neither is given
+	 */
+	static @Nullable String wireValue(@Nullable FinishReason reason, @Nullable String value) {
+		return (value != null) ? value : (reason != null) ? reason.value() : null;
 	}
 
 }

@@ -101,6 +101,8 @@ class FinishReasonValueTests {
 			.isEqualTo("brand_new");
 		assertThatIllegalArgumentException().isThrownBy(() -> new Choice(0, null, FinishReason.STOP, "length"))
 			.withMessage("finishReason STOP does not match finishReasonValue 'length'; pass one of them");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ChunkChoice(0, null, FinishReason.LENGTH, "stop"))
+			.withMessage("finishReason LENGTH does not match finishReasonValue 'stop'; pass one of them");
 	}
 
 	@Test
