@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.zaispring.test.ZaiAudioReplies;
 import io.github.zaispring.test.ZaiMockServer;
 import io.github.zaispring.test.ZaiReply;
 import io.micrometer.core.instrument.Counter;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.audio.tts.TextToSpeechModel;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -45,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Spring Boot application with {@code zai-spring-ai} on the class path and nothing but
  * {@code zai.api-key} and {@code zai.base-url} set gets a working
- * {@link ChatClient.Builder} and {@link EmbeddingModel}, through the real
- * auto-configuration chain.
+ * {@link ChatClient.Builder}, {@link EmbeddingModel} and {@link TextToSpeechModel},
+ * through the real auto-configuration chain.
  *
  * @author zai-spring-boot contributors
  */
@@ -139,6 +141,15 @@ class ZaiSpringAiApplicationTests {
 		List<float[]> vectors = embeddingModel.embed(List.of("one", "two"));
 		assertThat(vectors).hasSize(2);
 		assertThat(vectors.get(0)).hasSize(embeddingModel.dimensions());
+	}
+
+	@Test
+	void textToSpeechModelSpeaks() {
+		server.enqueue(ZaiAudioReplies.speech(new byte[] { 'R', 'I', 'F', 'F', 0, 1 }, "audio/wav"));
+		TextToSpeechModel speechModel = context.getBean(TextToSpeechModel.class);
+		assertThat(speechModel).isInstanceOf(ZaiTextToSpeechModel.class);
+		assertThat(speechModel.call("Hi")).containsExactly('R', 'I', 'F', 'F', 0, 1);
+		assertThat(server.takeRequest(Duration.ofSeconds(5)).path()).endsWith("/audio/speech");
 	}
 
 	@SpringBootConfiguration

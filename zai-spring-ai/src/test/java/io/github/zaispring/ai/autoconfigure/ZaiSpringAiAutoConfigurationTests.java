@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.zaispring.ai.ZaiChatModel;
 import io.github.zaispring.ai.ZaiChatOptions;
 import io.github.zaispring.ai.ZaiEmbeddingModel;
+import io.github.zaispring.ai.ZaiTextToSpeechModel;
+import io.github.zaispring.ai.ZaiTextToSpeechOptions;
+import io.github.zaispring.audio.ZaiSpeechOperations;
 import io.github.zaispring.autoconfigure.ZaiAutoConfiguration;
 import io.github.zaispring.chat.ThinkingType;
 import io.github.zaispring.chat.ZaiChatTemplate;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.ai.audio.tts.TextToSpeechModel;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.model.ChatModel;
@@ -51,13 +55,16 @@ import org.springframework.ai.model.tool.ToolExecutionResult;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
 import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
- * Tests of {@link ZaiChatModelAutoConfiguration} and
- * {@link ZaiEmbeddingModelAutoConfiguration}.
+ * Tests of {@link ZaiChatModelAutoConfiguration},
+ * {@link ZaiEmbeddingModelAutoConfiguration} and
+ * {@link ZaiTextToSpeechModelAutoConfiguration}.
  *
  * @author zai-spring-boot contributors
  */
@@ -73,7 +80,7 @@ class ZaiSpringAiAutoConfigurationTests {
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ZaiAutoConfiguration.class, ToolCallingAutoConfiguration.class,
 					ChatClientAutoConfiguration.class, ZaiChatModelAutoConfiguration.class,
-					ZaiEmbeddingModelAutoConfiguration.class))
+					ZaiEmbeddingModelAutoConfiguration.class, ZaiTextToSpeechModelAutoConfiguration.class))
 			.withPropertyValues("zai.api-key=autoconfiguration-test.key", "zai.base-url=" + this.server.baseUrl());
 	}
 
@@ -152,7 +159,50 @@ class ZaiSpringAiAutoConfigurationTests {
 	void backsOffWhenTheStarterIsDisabled() {
 		this.runner.withPropertyValues("zai.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ChatModel.class)
-				.doesNotHaveBean(EmbeddingModel.class));
+				.doesNotHaveBean(EmbeddingModel.class)
+				.doesNotHaveBean(TextToSpeechModel.class));
+	}
+
+	@Test
+	void providesATextToSpeechModelWithTheSpeechPropertiesAsDefaults() {
+		this.runner
+			.withPropertyValues("zai.speech.model=glm-tts-next", "zai.speech.voice=jam",
+					"zai.speech.response-format=pcm")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ZaiTextToSpeechModel.class);
+				TextToSpeechModel model = context.getBean(TextToSpeechModel.class);
+				assertThat(model).isSameAs(context.getBean(ZaiTextToSpeechModel.class));
+				assertThat(model.getDefaultOptions()).isEqualTo(
+						ZaiTextToSpeechOptions.builder().model("glm-tts-next").voice("jam").format("pcm").build());
+			});
+		// nothing is sent at startup
+		assertThat(this.server.requestCount()).isZero();
+	}
+
+	@Test
+	void textToSpeechModelFollowsSpringAiModelSelection() {
+		this.runner.withPropertyValues("spring.ai.model.audio.speech=zai")
+			.run((context) -> assertThat(context).hasSingleBean(ZaiTextToSpeechModel.class));
+		this.runner.withPropertyValues("spring.ai.model.audio.speech=other")
+			.run((context) -> assertThat(context).doesNotHaveBean(TextToSpeechModel.class)
+				.hasSingleBean(ZaiChatModel.class));
+		this.runner.withPropertyValues("spring.ai.model.audio.speech=none")
+			.run((context) -> assertThat(context).doesNotHaveBean(TextToSpeechModel.class));
+	}
+
+	@Test
+	void theApplicationsOwnTextToSpeechModelWins() {
+		ZaiTextToSpeechModel own = new ZaiTextToSpeechModel(mock(ZaiSpeechOperations.class));
+		this.runner.withBean(ZaiTextToSpeechModel.class, () -> own)
+			.run((context) -> assertThat(context).getBean(TextToSpeechModel.class).isSameAs(own));
+	}
+
+	@Test
+	void noTextToSpeechModelWithoutSpeechOperations() {
+		this.runner.withClassLoader(new FilteredClassLoader(ZaiSpeechOperations.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TextToSpeechModel.class)
+				.hasSingleBean(ZaiChatModel.class));
 	}
 
 	@Test
