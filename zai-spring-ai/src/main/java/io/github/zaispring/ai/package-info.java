@@ -15,8 +15,9 @@
  */
 
 /**
- * Spring AI {@code ChatModel} and {@code EmbeddingModel} for Z.AI, on the clients of the
- * Z.AI Spring Boot starter.
+ * Spring AI models for Z.AI, on the clients of the Z.AI Spring Boot starter:
+ * {@code ChatModel}, {@code EmbeddingModel}, {@code ImageModel}, {@code ModerationModel},
+ * {@code TranscriptionModel} and {@code TextToSpeechModel}.
  */
 @NullMarked
 package io.github.zaispring.ai;
