@@ -122,29 +122,17 @@ public final class SseDataDecoder {
 	}
 
 	/**
-	 * Return the {@code data} payload of each event of the given event-stream body, each
-	 * emitted as soon as its event is complete.
-	 * @param body the response body; its buffers are released by this decoder
-	 * @param requestId the request id, for the exceptions; {@code null} if unknown
-	 * @return the payloads, in order, each a buffer the subscriber must release;
-	 * completes when the body ends after {@code data: [DONE]} (or at the drain timeout),
-	 * fails with a {@link ZaiStreamException} on an error event or when the body ends
-	 * before {@code [DONE]}
-	 */
-	public Flux<DataBuffer> dataPayloads(Flux<DataBuffer> body, @Nullable String requestId) {
-		return events(body, requestId, Function.identity());
-	}
-
-	/**
-	 * Return each event of the given event-stream body read by the given reader, as
-	 * {@link #dataPayloads} does, reading in the same step that takes the payload (one
-	 * operator less per event than mapping the payloads afterwards).
+	 * Return each event of the given event-stream body, read from its {@code data}
+	 * payload by the given reader as soon as the event is complete (in the step that
+	 * takes the payload, not in an operator after it).
 	 * @param <R> the type of the events read
 	 * @param body the response body; its buffers are released by this decoder
 	 * @param requestId the request id, for the exceptions; {@code null} if unknown
-	 * @param reader reads one payload and releases it
-	 * @return the events read, in order; ends and fails as {@link #dataPayloads} does,
-	 * and fails with what the reader throws
+	 * @param reader reads one payload, a buffer it must release
+	 * @return the events read, in order; completes when the body ends after
+	 * {@code data: [DONE]} (or at the drain timeout), fails with a
+	 * {@link ZaiStreamException} on an error event or when the body ends before
+	 * {@code [DONE]}, and with what the reader throws
 	 */
 	public <R> Flux<R> events(Flux<DataBuffer> body, @Nullable String requestId, Function<DataBuffer, R> reader) {
 		Assert.notNull(body, "'body' must not be null");

@@ -24,10 +24,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import io.github.zaispring.ZaiStreamException;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,7 +136,7 @@ class SseDataDecoderTests {
 				+ "data: {\"error\":{\"code\":\"1301\",\"message\":\"System detected potentially unsafe content\"}}\n\n"
 				+ "data: b\n\ndata: [DONE]\n\n");
 		for (int split = 0; split <= body.length; split++) {
-			StepVerifier.create(text(this.decoder.dataPayloads(chunks(body, split), "req-1")))
+			StepVerifier.create(text(payloads(this.decoder, chunks(body, split), "req-1")))
 				.expectNext("a")
 				.expectErrorSatisfies(
 						(ex) -> assertThat(ex).isInstanceOfSatisfying(ZaiStreamException.class, (stream) -> {
@@ -169,7 +171,7 @@ class SseDataDecoderTests {
 	@Test
 	void bodyEndingWithoutDoneFails() {
 		List<String> received = new ArrayList<>();
-		StepVerifier.create(text(this.decoder.dataPayloads(chunks(bytes("data: a\n\n")), null)).doOnNext(received::add))
+		StepVerifier.create(text(payloads(this.decoder, chunks(bytes("data: a\n\n")), null)).doOnNext(received::add))
 			.expectNext("a")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class)
 				.hasMessageContaining("stream ended before data: [DONE]"))
@@ -199,7 +201,7 @@ class SseDataDecoderTests {
 
 	@Test
 	void emptyBodyFails() {
-		StepVerifier.create(this.decoder.dataPayloads(Flux.empty(), null))
+		StepVerifier.create(payloads(this.decoder, Flux.empty(), null))
 			.expectError(ZaiStreamException.class)
 			.verify(TIMEOUT);
 	}
@@ -215,12 +217,12 @@ class SseDataDecoderTests {
 	@Test
 	void trailingEventWithoutBlankLineIsDispatchedBeforeTheMissingDoneFails() {
 		for (String body : List.of("data: a\n\ndata: b\n", "data: a\n\ndata: b", "data: a\n\ndata: b\r")) {
-			StepVerifier.create(text(this.decoder.dataPayloads(chunks(bytes(body)), null)))
+			StepVerifier.create(text(payloads(this.decoder, chunks(bytes(body)), null)))
 				.expectNext("a", "b")
 				.expectError(ZaiStreamException.class)
 				.verify(TIMEOUT);
 		}
-		StepVerifier.create(text(this.decoder.dataPayloads(chunks(bytes("data")), null)))
+		StepVerifier.create(text(payloads(this.decoder, chunks(bytes("data")), null)))
 			.expectNext("")
 			.expectError(ZaiStreamException.class)
 			.verify(TIMEOUT);
@@ -229,7 +231,7 @@ class SseDataDecoderTests {
 	@Test
 	void eachEventIsEmittedAsSoonAsItsBlankLineArrives() {
 		TestPublisher<DataBuffer> body = TestPublisher.create();
-		StepVerifier.create(text(this.decoder.dataPayloads(body.flux(), null)))
+		StepVerifier.create(text(payloads(this.decoder, body.flux(), null)))
 			.then(() -> body.next(buffer("data: a\n\ndata: b")))
 			.expectNext("a")
 			.then(() -> body.next(buffer("\n")))
@@ -245,7 +247,7 @@ class SseDataDecoderTests {
 	void doneIgnoresTheRestAndCompletesWhenTheBodyEndsWithoutCancellingIt() {
 		// so that the connection goes back to the pool rather than being closed
 		TestPublisher<DataBuffer> body = TestPublisher.create();
-		StepVerifier.create(text(this.decoder.dataPayloads(body.flux(), null)))
+		StepVerifier.create(text(payloads(this.decoder, body.flux(), null)))
 			.then(() -> body.next(buffer("data: a\n\ndata: [DONE]\n\ndata: b\n\nevent: error\ndata: x\n\n")))
 			.expectNext("a")
 			.then(() -> body.next(buffer("data: c\n\n")))
@@ -260,7 +262,7 @@ class SseDataDecoderTests {
 		SseDataDecoder impatient = new SseDataDecoder(new ZaiErrorDecoder(new JacksonJsonDecoder()), 1024,
 				Duration.ofMillis(50));
 		TestPublisher<DataBuffer> body = TestPublisher.create();
-		StepVerifier.create(text(impatient.dataPayloads(body.flux(), null)))
+		StepVerifier.create(text(payloads(impatient, body.flux(), null)))
 			.then(() -> body.next(buffer("data: a\n\ndata: [DONE]\n\n")))
 			.expectNext("a")
 			.expectComplete()
@@ -271,7 +273,7 @@ class SseDataDecoderTests {
 	@Test
 	void failureOfTheBodyAfterDoneIsIgnored() {
 		TestPublisher<DataBuffer> body = TestPublisher.create();
-		StepVerifier.create(text(this.decoder.dataPayloads(body.flux(), null)))
+		StepVerifier.create(text(payloads(this.decoder, body.flux(), null)))
 			.then(() -> body.next(buffer("data: a\n\ndata: [DONE]\n\n")))
 			.expectNext("a")
 			.then(() -> body.error(new IOException("reset")))
@@ -285,7 +287,7 @@ class SseDataDecoderTests {
 		byte[] stream = recordedStream("\n");
 		Flux<DataBuffer> body = chunks(stream, IntStream.range(1, stream.length / 7).map((i) -> i * 7).toArray())
 			.doOnCancel(() -> cancelled.set(true));
-		StepVerifier.create(text(this.decoder.dataPayloads(body, null)).take(1))
+		StepVerifier.create(text(payloads(this.decoder, body, null)).take(1))
 			.expectNext(RECORDED_PAYLOADS.get(0))
 			.expectComplete()
 			.verify(TIMEOUT);
@@ -295,7 +297,7 @@ class SseDataDecoderTests {
 	@Test
 	void takeOneOfManyEventsInOneBufferCancelsTheBody() {
 		TestPublisher<DataBuffer> body = TestPublisher.create();
-		StepVerifier.create(text(this.decoder.dataPayloads(body.flux(), null)).take(1))
+		StepVerifier.create(text(payloads(this.decoder, body.flux(), null)).take(1))
 			.then(() -> body.next(buffer("data: a\n\ndata: b\n\ndata: c\n\n")))
 			.expectNext("a")
 			.expectComplete()
@@ -317,7 +319,7 @@ class SseDataDecoderTests {
 			}
 
 		};
-		this.decoder.dataPayloads(body, null).subscribe(subscriber);
+		payloads(this.decoder, body, null).subscribe(subscriber);
 		assertThat(this.allocated).hasSize(20);
 		assertThat(this.allocated.get(19).getNativeBuffer().refCnt()).isOne();
 		subscriber.dispose();
@@ -326,7 +328,7 @@ class SseDataDecoderTests {
 	@Test
 	void cancellingMidEventCancelsTheBody() {
 		TestPublisher<DataBuffer> body = TestPublisher.create();
-		StepVerifier.create(this.decoder.dataPayloads(body.flux(), null))
+		StepVerifier.create(payloads(this.decoder, body.flux(), null))
 			.then(() -> body.next(buffer("data: {\"partial\":")))
 			.thenCancel()
 			.verify(TIMEOUT);
@@ -336,7 +338,7 @@ class SseDataDecoderTests {
 	@Test
 	void errorOfTheBodyPassesThrough() {
 		Flux<DataBuffer> body = chunks(bytes("data: a\n\ndata: b")).concatWith(Flux.error(new IOException("reset")));
-		StepVerifier.create(text(this.decoder.dataPayloads(body, null)))
+		StepVerifier.create(text(payloads(this.decoder, body, null)))
 			.expectNext("a")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(IOException.class).hasMessage("reset"))
 			.verify(TIMEOUT);
@@ -355,7 +357,7 @@ class SseDataDecoderTests {
 		SseDataDecoder small = new SseDataDecoder(new ZaiErrorDecoder(new JacksonJsonDecoder()), 10);
 		assertThat(decodeAll(small, chunks(bytes("data: 0123456789\n\ndata: [DONE]\n\n"))))
 			.containsExactly("0123456789");
-		StepVerifier.create(small.dataPayloads(chunks(bytes("data: 01234\ndata: 56789\n\ndata: [DONE]\n\n"), 9), null))
+		StepVerifier.create(payloads(small, chunks(bytes("data: 01234\ndata: 56789\n\ndata: [DONE]\n\n"), 9), null))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class)
 				.hasMessageContaining("maximum size of 10 bytes"))
 			.verify(TIMEOUT);
@@ -363,8 +365,8 @@ class SseDataDecoderTests {
 
 	@Test
 	void subscribingTwiceDecodesTwiceWithFreshState() {
-		Flux<DataBuffer> payloads = this.decoder
-			.dataPayloads(Flux.defer(() -> chunks(bytes("data: a\n\ndata: [DONE]\n\n"), 3)), null);
+		Flux<DataBuffer> payloads = payloads(this.decoder,
+				Flux.defer(() -> chunks(bytes("data: a\n\ndata: [DONE]\n\n"), 3)), null);
 		assertThat(text(payloads).collectList().block(TIMEOUT)).containsExactly("a");
 		assertThat(text(payloads).collectList().block(TIMEOUT)).containsExactly("a");
 	}
@@ -434,7 +436,7 @@ class SseDataDecoderTests {
 
 	@Test
 	void eventsWithoutBlankLinesEndingWithoutDoneFail() {
-		StepVerifier.create(text(this.decoder.dataPayloads(chunks(bytes("data: {\"a\":1}\ndata: {\"b\":2}\n")), null)))
+		StepVerifier.create(text(payloads(this.decoder, chunks(bytes("data: {\"a\":1}\ndata: {\"b\":2}\n")), null)))
 			.expectNext("{\"a\":1}", "{\"b\":2}")
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ZaiStreamException.class)
 				.hasMessage("Z.AI stream ended before data: [DONE] (after 2 events); the answer is incomplete"))
@@ -444,7 +446,7 @@ class SseDataDecoderTests {
 	@Test
 	void errorObjectWithoutBlankLineFails() {
 		StepVerifier
-			.create(text(this.decoder.dataPayloads(chunks(bytes("data: {\"id\":\"1\"}\n"
+			.create(text(payloads(this.decoder, chunks(bytes("data: {\"id\":\"1\"}\n"
 					+ "data: {\"error\":{\"code\":\"1302\",\"message\":\"Rate limit reached for requests\"}}\n")),
 					null)))
 			.expectNext("{\"id\":\"1\"}")
@@ -476,7 +478,7 @@ class SseDataDecoderTests {
 	}
 
 	private void expectStreamError(byte[] body, Consumer<ZaiStreamException> assertions) {
-		StepVerifier.create(this.decoder.dataPayloads(chunks(body), null))
+		StepVerifier.create(payloads(this.decoder, chunks(body), null))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ZaiStreamException.class, assertions))
 			.verify(TIMEOUT);
 	}
@@ -486,7 +488,15 @@ class SseDataDecoderTests {
 	}
 
 	private static List<String> decodeAll(SseDataDecoder decoder, Flux<DataBuffer> body) {
-		return text(decoder.dataPayloads(body, null)).collectList().block(TIMEOUT);
+		return text(payloads(decoder, body, null)).collectList().block(TIMEOUT);
+	}
+
+	/**
+	 * The payloads as the decoder takes them from the body, for the reader to read.
+	 */
+	private static Flux<DataBuffer> payloads(SseDataDecoder decoder, Flux<DataBuffer> body,
+			@Nullable String requestId) {
+		return decoder.events(body, requestId, Function.identity());
 	}
 
 	private static Flux<String> text(Flux<DataBuffer> payloads) {
