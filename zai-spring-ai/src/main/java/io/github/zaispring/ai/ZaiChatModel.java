@@ -27,6 +27,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import org.springframework.ai.chat.model.ChatModel;
@@ -157,16 +158,10 @@ public class ZaiChatModel implements ChatModel {
 		Observation observation = ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
 		return observation.observe(() -> {
-			ChatCompletion completion;
-			try {
-				completion = this.chatOperations.chat(request)
-					.contextWrite((reactorContext) -> observedBy(reactorContext, observation))
-					.block();
-			}
-			catch (RuntimeException ex) {
-				throw translate(ex);
-			}
-			Assert.state(completion != null, "Z.AI answered a chat request with no completion");
+			ChatCompletion completion = await(
+					this.chatOperations.chat(request)
+						.contextWrite((reactorContext) -> observedBy(reactorContext, observation)),
+					"Z.AI answered a chat request with no completion");
 			ChatResponse response = ResponseMapper.toResponse(completion);
 			context.setResponse(response);
 			return response;
@@ -221,6 +216,26 @@ public class ZaiChatModel implements ChatModel {
 	static Context observedBy(Context reactorContext, Observation observation) {
 		return reactorContext.put(ObservationZaiInterceptor.OBSERVED_BY_CALLER, Boolean.TRUE)
 			.put(ObservationThreadLocalAccessor.KEY, observation);
+	}
+
+	/**
+	 * Wait for the single answer of a blocking Spring AI call, failing with Spring AI's
+	 * exception types as {@link #translate} gives them.
+	 * @param <T> the type of the answer
+	 * @param answer the answer, on subscription
+	 * @param noAnswer the message when the answer completes empty
+	 * @return the answer
+	 */
+	static <T> T await(Mono<T> answer, String noAnswer) {
+		T value;
+		try {
+			value = answer.block();
+		}
+		catch (RuntimeException ex) {
+			throw translate(ex);
+		}
+		Assert.state(value != null, noAnswer);
+		return value;
 	}
 
 	/**

@@ -132,16 +132,10 @@ public class ZaiEmbeddingModel implements EmbeddingModel {
 		Observation observation = EmbeddingModelObservationDocumentation.EMBEDDING_MODEL_OPERATION
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
 		return observation.observe(() -> {
-			io.github.zaispring.embedding.EmbeddingResponse answer;
-			try {
-				answer = this.embeddingOperations.embed(zaiRequest)
-					.contextWrite((reactorContext) -> ZaiChatModel.observedBy(reactorContext, observation))
-					.block();
-			}
-			catch (RuntimeException ex) {
-				throw ZaiChatModel.translate(ex);
-			}
-			Assert.state(answer != null, "Z.AI answered an embedding request with no response");
+			io.github.zaispring.embedding.EmbeddingResponse answer = ZaiChatModel.await(
+					this.embeddingOperations.embed(zaiRequest)
+						.contextWrite((reactorContext) -> ZaiChatModel.observedBy(reactorContext, observation)),
+					"Z.AI answered an embedding request with no response");
 			List<Embedding> embeddings = new ArrayList<>(answer.data().size());
 			for (io.github.zaispring.embedding.Embedding embedding : answer.data()) {
 				embeddings.add(new Embedding(embedding.embedding(), embedding.index()));

@@ -127,16 +127,10 @@ public class ZaiImageModel implements ImageModel {
 		Observation observation = ImageModelObservationDocumentation.IMAGE_MODEL_OPERATION
 			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry);
 		return observation.observe(() -> {
-			io.github.zaispring.image.ImageResponse answer;
-			try {
-				answer = this.imageOperations.generate(request)
-					.contextWrite((reactorContext) -> ZaiChatModel.observedBy(reactorContext, observation))
-					.block();
-			}
-			catch (RuntimeException ex) {
-				throw ZaiChatModel.translate(ex);
-			}
-			Assert.state(answer != null, "Z.AI answered an image request with no response");
+			io.github.zaispring.image.ImageResponse answer = ZaiChatModel.await(
+					this.imageOperations.generate(request)
+						.contextWrite((reactorContext) -> ZaiChatModel.observedBy(reactorContext, observation)),
+					"Z.AI answered an image request with no response");
 			List<ImageGeneration> generations = new ArrayList<>(answer.images().size());
 			for (io.github.zaispring.image.ImageResponse.Image image : answer.images()) {
 				generations.add(new ImageGeneration(new Image(image.url(), null)));

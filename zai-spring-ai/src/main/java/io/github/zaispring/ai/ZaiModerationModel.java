@@ -101,14 +101,8 @@ public class ZaiModerationModel implements ModerationModel {
 			builder.userId(zai.getUserId());
 		}
 		ModerationRequest request = builder.build();
-		io.github.zaispring.moderation.ModerationResponse answer;
-		try {
-			answer = this.moderationOperations.moderate(request).block();
-		}
-		catch (RuntimeException ex) {
-			throw ZaiChatModel.translate(ex);
-		}
-		Assert.state(answer != null, "Z.AI answered a moderation with no response");
+		io.github.zaispring.moderation.ModerationResponse answer = ZaiChatModel
+			.await(this.moderationOperations.moderate(request), "Z.AI answered a moderation with no response");
 		List<ModerationResult> results = new ArrayList<>(answer.results().size());
 		for (io.github.zaispring.moderation.ModerationResult result : answer.results()) {
 			results.add(ModerationResult.builder()

@@ -106,14 +106,8 @@ public class ZaiTextToSpeechModel implements TextToSpeechModel {
 	@Override
 	public TextToSpeechResponse call(TextToSpeechPrompt prompt) {
 		SpeechRequest request = toRequest(prompt);
-		SpeechAudio audio;
-		try {
-			audio = this.speechOperations.speak(request).block();
-		}
-		catch (RuntimeException ex) {
-			throw ZaiChatModel.translate(ex);
-		}
-		Assert.state(audio != null, "Z.AI answered a speech request with no response");
+		SpeechAudio audio = ZaiChatModel.await(this.speechOperations.speak(request),
+				"Z.AI answered a speech request with no response");
 		TextToSpeechResponseMetadata metadata = new TextToSpeechResponseMetadata();
 		metadata.put(CONTENT_TYPE, audio.contentType().toString());
 		return new TextToSpeechResponse(List.of(new Speech(audio.bytes())), metadata);

@@ -76,14 +76,8 @@ public class ZaiTranscriptionModel implements TranscriptionModel {
 	@Override
 	public AudioTranscriptionResponse call(AudioTranscriptionPrompt prompt) {
 		TranscriptionRequest request = toRequest(prompt);
-		Transcription answer;
-		try {
-			answer = this.transcriptionOperations.transcribe(request).block();
-		}
-		catch (RuntimeException ex) {
-			throw ZaiChatModel.translate(ex);
-		}
-		Assert.state(answer != null, "Z.AI answered a transcription with no response");
+		Transcription answer = ZaiChatModel.await(this.transcriptionOperations.transcribe(request),
+				"Z.AI answered a transcription with no response");
 		return new AudioTranscriptionResponse(new AudioTranscription(answer.text()));
 	}
 
