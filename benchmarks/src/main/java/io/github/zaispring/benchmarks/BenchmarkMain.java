@@ -203,7 +203,7 @@ public final class BenchmarkMain {
 	 * starter's jars, measured against this one in the same run.
 	 */
 	static @Nullable String overrides(String system) {
-		if (system.contains("@")) {
+		if (!baseSystem(system).equals(system)) {
 			return "lib-" + system.substring(system.indexOf('@') + 1);
 		}
 		return switch (system) {
@@ -212,6 +212,15 @@ public final class BenchmarkMain {
 			case "starter-limit-redis" -> "lib-redisson";
 			default -> null;
 		};
+	}
+
+	/**
+	 * Return the system a name stands for: {@code starter} for {@code starter@before},
+	 * the name itself otherwise.
+	 */
+	static String baseSystem(String system) {
+		int at = system.indexOf('@');
+		return (at >= 0) ? system.substring(0, at) : system;
 	}
 
 	private Map<String, Double> launch(List<String> command, Path log, String what)

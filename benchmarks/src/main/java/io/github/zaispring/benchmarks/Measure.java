@@ -38,13 +38,14 @@ final class Measure {
 
 	private static final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
 
+	// read first, so that reading /proc is not inside the measured phase
+	private final Map<String, ThreadUsage> startThreads = threadUsage();
+
 	private final long startWall = System.nanoTime();
 
 	private final long startCompile = jit.getTotalCompilationTime();
 
 	private final long startCpu = os.getProcessCpuTime();
-
-	private final Map<String, Long> startThreads = threadCpuNanos();
 
 	private long wall;
 
@@ -54,7 +55,7 @@ final class Measure {
 
 	private long compilerCpu;
 
-	private final Map<String, Long> threads = new TreeMap<>();
+	private final Map<String, ThreadUsage> threads = new TreeMap<>();
 
 	private Measure() {
 	}
@@ -67,12 +68,11 @@ final class Measure {
 		this.wall = System.nanoTime() - this.startWall;
 		this.cpu = os.getProcessCpuTime() - this.startCpu;
 		this.compile = jit.getTotalCompilationTime() - this.startCompile;
-		threadCpuNanos().forEach((group, nanos) -> {
-			long spent = nanos - this.startThreads.getOrDefault(group, 0L);
+		threadUsage().forEach((group, usage) -> {
+			ThreadUsage spent = usage.minus(this.startThreads.getOrDefault(group, ThreadUsage.NONE));
 			this.threads.put(group, spent);
-			if ((group.startsWith("C1 Compiler") || group.startsWith("C2 Compiler")) && !group.endsWith("ticks")
-					&& !group.endsWith("switches")) {
-				this.compilerCpu += spent;
+			if (group.startsWith("C1 Compiler") || group.startsWith("C2 Compiler")) {
+				this.compilerCpu += spent.cpuNanos();
 			}
 		});
 	}
@@ -97,25 +97,23 @@ final class Measure {
 	}
 
 	/**
-	 * The CPU time of the measured phase by thread group (a thread's name without its
-	 * trailing number: {@code reactor-http-epoll-}, {@code GC Thread#}, {@code C2
-	 * CompilerThread}), in microseconds. Threads that ended within the phase are missing.
-	 * @return the groups and their CPU microseconds
+	 * What each thread group (a thread's name without its trailing number:
+	 * {@code reactor-http-epoll-}, {@code GC Thread#}, {@code C2 CompilerThread}) used in
+	 * the measured phase. Threads that ended within the phase are missing.
+	 * @return the groups and their usage
 	 */
-	Map<String, Double> threadGroupMicros() {
-		Map<String, Double> micros = new TreeMap<>();
-		this.threads.forEach((group, nanos) -> micros.put(group, nanos / 1e3));
-		return micros;
+	Map<String, ThreadUsage> threadGroups() {
+		return this.threads;
 	}
 
 	/**
-	 * Sum the CPU time of the live threads by group from
-	 * {@code /proc/self/task/<tid>/schedstat}, whose first field is the nanoseconds a
-	 * thread spent on a CPU; the group is the name in {@code comm} without its trailing
-	 * digits. Empty where the threads cannot be read (outside Linux).
+	 * Sum what the live threads have used, by group, from {@code /proc/self/task/<tid>}:
+	 * {@code schedstat} (nanoseconds on a CPU), {@code stat} (user and kernel time in
+	 * clock ticks) and {@code status} (voluntary context switches). Empty where the
+	 * threads cannot be read (outside Linux).
 	 */
-	private static Map<String, Long> threadCpuNanos() {
-		Map<String, Long> groups = new TreeMap<>();
+	private static Map<String, ThreadUsage> threadUsage() {
+		Map<String, ThreadUsage> groups = new TreeMap<>();
 		Path tasks = Path.of("/proc/self/task");
 		if (!Files.isDirectory(tasks)) {
 			return groups;
@@ -124,17 +122,7 @@ final class Measure {
 			for (Path task : ids) {
 				try {
 					String name = Files.readString(task.resolve("comm")).trim().replaceAll("\\d+$", "");
-					String schedstat = Files.readString(task.resolve("schedstat")).trim();
-					groups.merge(name, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))), Long::sum);
-					String[] stat = Files.readString(task.resolve("stat")).replaceFirst(".*\\) ", "").split(" ");
-					// utime and stime, the 14th and 15th fields, in clock ticks (10 ms)
-					groups.merge(name + " sys ticks", Long.parseLong(stat[12]), Long::sum);
-					groups.merge(name + " user ticks", Long.parseLong(stat[11]), Long::sum);
-					for (String line : Files.readAllLines(task.resolve("status"))) {
-						if (line.startsWith("voluntary_ctxt_switches:")) {
-							groups.merge(name + " switches", Long.parseLong(line.substring(24).trim()), Long::sum);
-						}
-					}
+					groups.merge(name, ThreadUsage.of(task), ThreadUsage::plus);
 				}
 				catch (IOException | RuntimeException ex) {
 					// the thread ended while it was read
@@ -144,17 +132,48 @@ final class Measure {
 		catch (IOException ex) {
 			return groups;
 		}
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
-				if (line.startsWith("syscr:") || line.startsWith("syscw:")) {
-					groups.put(line.substring(0, 5) + " count", Long.parseLong(line.substring(6).trim()));
+		return groups;
+	}
+
+	/**
+	 * What a thread or a group of threads used.
+	 *
+	 * @param cpuNanos nanoseconds on a CPU
+	 * @param userTicks user time in clock ticks (10 ms)
+	 * @param kernelTicks kernel time in clock ticks
+	 * @param switches voluntary context switches: waits that ended in a wake-up
+	 */
+	record ThreadUsage(long cpuNanos, long userTicks, long kernelTicks, long switches) {
+
+		static final ThreadUsage NONE = new ThreadUsage(0, 0, 0, 0);
+
+		/** The length of a clock tick of {@code /proc}, in microseconds. */
+		static final double TICK_MICROS = 10_000;
+
+		static ThreadUsage of(Path task) throws IOException {
+			String schedstat = Files.readString(task.resolve("schedstat")).trim();
+			// after the name in brackets: utime and stime are the 12th and 13th fields
+			String[] stat = Files.readString(task.resolve("stat")).replaceFirst(".*\\) ", "").split(" ");
+			long switches = 0;
+			for (String line : Files.readAllLines(task.resolve("status"))) {
+				if (line.startsWith("voluntary_ctxt_switches:")) {
+					switches = Long.parseLong(line.substring("voluntary_ctxt_switches:".length()).trim());
 				}
 			}
+			return new ThreadUsage(Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))),
+					Long.parseLong(stat[11]), Long.parseLong(stat[12]), switches);
 		}
-		catch (IOException | RuntimeException ex) {
-			// not Linux
+
+		ThreadUsage plus(ThreadUsage other) {
+			return new ThreadUsage(this.cpuNanos + other.cpuNanos, this.userTicks + other.userTicks,
+					this.kernelTicks + other.kernelTicks, this.switches + other.switches);
 		}
-		return groups;
+
+		ThreadUsage minus(ThreadUsage other) {
+			return new ThreadUsage(this.cpuNanos - other.cpuNanos, this.userTicks - other.userTicks,
+					this.kernelTicks - other.kernelTicks, this.switches - other.switches);
+		}
+
 	}
 
 	/**

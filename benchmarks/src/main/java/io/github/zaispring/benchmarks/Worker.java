@@ -114,8 +114,7 @@ public final class Worker {
 		int maxConnections = Options.integer(this.options, "maxConnections");
 		// "starter@before" is the starter with the jars of lib-before ahead of the class
 		// path (BenchmarkMain.overrides): two builds of one system in one run
-		String base = this.system.contains("@") ? this.system.substring(0, this.system.indexOf('@')) : this.system;
-		return switch (base) {
+		return switch (BenchmarkMain.baseSystem(this.system)) {
 			case "starter" -> new StarterClient(baseUrl, maxConnections, true);
 			case "starter-no-obs" -> new StarterClient(baseUrl, maxConnections, false);
 			// with a registry, but one of the two observations of a call turned off, as a
@@ -311,22 +310,12 @@ public final class Worker {
 	 */
 	static void threadsPerChunk(String prefix, Measure measure, double chunks) {
 		StringBuilder line = new StringBuilder("THREADS " + prefix + " µs/chunk:");
-		measure.threadGroupMicros().forEach((group, micros) -> {
-			if (group.endsWith("ticks") || group.endsWith("switches") || group.endsWith("count")) {
-				if (!group.startsWith("reactor") && !group.startsWith("sysc")) {
-					return;
-				}
-				// counts, not nanoseconds
-				if (group.endsWith("ticks")) {
-					// clock ticks of 10 ms, as µs
-					line.append(String.format(" [%s µs] %.2f", group, micros * 1e3 * 10_000 / chunks));
-				}
-				else {
-					line.append(String.format(" [%s] %.3f", group, micros * 1e3 / chunks));
-				}
-			}
-			else if (micros / chunks >= 0.05) {
-				line.append(String.format(" [%s] %.2f", group, micros / chunks));
+		measure.threadGroups().forEach((group, usage) -> {
+			double cpu = usage.cpuNanos() / 1e3 / chunks;
+			if (cpu >= 0.05) {
+				line.append(String.format(" [%s] %.2f (user %.2f, kernel %.2f, %.3f switches)", group, cpu,
+						usage.userTicks() * Measure.ThreadUsage.TICK_MICROS / chunks,
+						usage.kernelTicks() * Measure.ThreadUsage.TICK_MICROS / chunks, usage.switches() / chunks));
 			}
 		});
 		System.out.println(line);
